@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RuleSetError } from './errors.js';
-import { RuleSetShape, type RuleSet } from './schema.js';
+import { formatMessages, RuleSetShape, type RuleSet } from './schema.js';
 import { checkRuleSet, type PathSegment, type RuleSetFinding } from './validate.js';
 
 const chinese = z.locales.zhCN().localeError;
@@ -17,27 +17,109 @@ export const RuleSetSchema = RuleSetShape.superRefine((ruleSet, ctx) => {
  * Throws a `RuleSetError` listing every problem, each with its path.
  */
 export function parseRuleSet(data: unknown): RuleSet {
-  const shape = RuleSetShape.safeParse(data);
-  if (!shape.success) {
-    // the same parse with Chinese messages: issues come out in the same order
-    const zh = RuleSetShape.safeParse(data, { error: chinese });
-    const zhIssues = zh.success ? [] : zh.error.issues;
-    const findings: RuleSetFinding[] = shape.error.issues.map((issue, index) => ({
-      path: issue.path.filter((segment): segment is PathSegment => typeof segment !== 'symbol'),
-      code: 'shape',
-      message: describeShapeIssue(issue),
-      messageZh: zhIssues[index]?.message ?? issue.message,
-    }));
-    throw new RuleSetError(findings);
-  }
+  const shape = checkShape(RuleSetShape, data);
+  if (!shape.success) throw new RuleSetError(shape.findings);
   const findings = checkRuleSet(shape.data);
   if (findings.length > 0) throw new RuleSetError(findings);
   return shape.data;
 }
 
-function describeShapeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys') return `unknown key${issue.keys.length === 1 ? '' : 's'}: ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-  return issue.message;
+export type ShapeCheck<T> = { success: true; data: T } | { success: false; findings: RuleSetFinding[] };
+
+/**
+ * Checks `data` against a zod schema and reports every shape problem as a finding in English and Chinese,
+ * with `prefix` before each path (e.g. `['changes']` when the data sits inside a larger document).
+ */
+export function checkShape<T>(
+  schema: z.ZodType<T>,
+  data: unknown,
+  prefix: PathSegment[] = [],
+): ShapeCheck<T> {
+  const en = schema.safeParse(data, { reportInput: true });
+  if (en.success) return { success: true, data: en.data };
+  // the same parse with Chinese messages: issues come out in the same order
+  const zh = schema.safeParse(data, { error: chinese, reportInput: true });
+  const zhIssues = zh.success ? [] : zh.error.issues;
+  const findings = en.error.issues.flatMap((issue, index) =>
+    describeShapeIssue(issue, zhIssues[index]?.message ?? issue.message).map((finding) => ({
+      ...finding,
+      path: [...prefix, ...finding.path],
+    })),
+  );
+  return { success: false, findings };
+}
+
+const ownFormatMessages = new Map<string, string>(
+  Object.values(formatMessages).map(({ en, zh }) => [en, zh]),
+);
+
+function describeShapeIssue(issue: z.core.$ZodIssue, zhMessage: string): RuleSetFinding[] {
+  const path = issue.path.filter((segment): segment is PathSegment => typeof segment !== 'symbol');
+  const finding = (message: string, messageZh: string, at = path): RuleSetFinding => ({
+    path: at,
+    code: 'shape',
+    message,
+    messageZh,
+  });
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      // one finding per key, at the key itself: `areas[2].items[1].subItems[0].pionts`
+      return issue.keys.map((key) =>
+        finding(
+          `unknown key "${key}" (misspelt, or not allowed here)`,
+          `未知字段“${key}”（拼写错误，或此处不允许该字段）`,
+          [...path, key],
+        ),
+      );
+    case 'invalid_type':
+      if (issue.input === undefined) {
+        return [
+          finding(
+            `required, but missing (expected ${issue.expected})`,
+            `缺少必填字段（应为 ${issue.expected}）`,
+          ),
+        ];
+      }
+      break;
+    case 'invalid_union': {
+      // a discriminated union names its discriminator and options, although zod's issue type does not say so
+      const union = issue as { discriminator?: unknown; options?: unknown[] };
+      if (union.discriminator !== undefined && Array.isArray(union.options)) {
+        const key = String(union.discriminator);
+        const options = union.options.map((option) => `"${String(option)}"`);
+        const input: unknown = issue.input;
+        const given =
+          input !== null && typeof input === 'object' ? (input as Record<string, unknown>)[key] : undefined;
+        if (given === undefined) {
+          return [
+            finding(
+              `required, but missing (expected one of ${options.join(', ')})`,
+              `缺少必填字段（应为以下之一：${options.join('、')}）`,
+            ),
+          ];
+        }
+        return [
+          finding(
+            `unknown ${key} ${JSON.stringify(given)}; expected one of ${options.join(', ')}`,
+            `${key} 的值 ${JSON.stringify(given)} 无效，应为以下之一：${options.join('、')}`,
+          ),
+        ];
+      }
+      break;
+    }
+    case 'invalid_format': {
+      const zh = ownFormatMessages.get(issue.message);
+      if (zh !== undefined)
+        return [
+          finding(
+            `${issue.message}; got ${JSON.stringify(issue.input)}`,
+            `${zh}，实际为 ${JSON.stringify(issue.input)}`,
+          ),
+        ];
+      break;
+    }
+  }
+  return [finding(issue.message, zhMessage)];
 }
 
 /** The JSON Schema of the rule-set format, for editors (completion and checking while authoring). */

@@ -6,19 +6,32 @@ import { z } from 'zod';
 const decimalPattern = /^-?\d+(\.\d+)?$/;
 const nonNegativeDecimalPattern = /^\d+(\.\d+)?$/;
 
+/** The format messages of this schema in English and Chinese (zod's locales cannot translate our own words). */
+export const formatMessages = {
+  decimal: { en: 'must be a decimal string such as "2.5"', zh: '必须是写成字符串的小数，例如 "2.5"' },
+  points: {
+    en: 'must be a non-negative decimal string such as "2.5"',
+    zh: '必须是写成字符串的非负小数，例如 "2.5"',
+  },
+  nodeId: {
+    en: 'must start with a letter and use only letters, digits, ".", "_" and "-"',
+    zh: '必须以字母开头，且只能使用字母、数字、“.”、“_”和“-”',
+  },
+} as const;
+
 export const DecimalString = z
   .string()
-  .regex(decimalPattern, 'must be a decimal string such as "2.5"')
+  .regex(decimalPattern, formatMessages.decimal.en)
   .meta({ description: 'An exact decimal written as a string, e.g. "2.5" or "0.05".' });
 
 export const PointsString = z
   .string()
-  .regex(nonNegativeDecimalPattern, 'must be a non-negative decimal string such as "2.5"')
+  .regex(nonNegativeDecimalPattern, formatMessages.points.en)
   .meta({ description: 'Points: a non-negative decimal string, e.g. "10" or "2.5".' });
 
 export const NodeId = z
   .string()
-  .regex(/^[A-Za-z][A-Za-z0-9._-]*$/, 'must start with a letter and use only letters, digits, ".", "_" and "-"')
+  .regex(/^[A-Za-z][A-Za-z0-9._-]*$/, formatMessages.nodeId.en)
   .meta({ description: 'A stable identifier, unique within the rule set.' });
 
 export const Confidence = z.enum(['official', 'paraphrased', 'reconstructed']).meta({
@@ -65,7 +78,13 @@ export const Measurement = z.strictObject({
 export const ComparisonOperator = z.enum(['>=', '>', '<=', '<', '=']);
 
 export type Condition =
-  | { kind: 'compare'; measurement: string; op: z.infer<typeof ComparisonOperator>; value: string; provenance?: z.infer<typeof Provenance> }
+  | {
+      kind: 'compare';
+      measurement: string;
+      op: z.infer<typeof ComparisonOperator>;
+      value: string;
+      provenance?: z.infer<typeof Provenance>;
+    }
   | { kind: 'flag'; measurement: string; is: boolean; provenance?: z.infer<typeof Provenance> }
   | { kind: 'any' | 'all'; of: Condition[]; title?: string; titleEn?: string };
 
@@ -174,10 +193,14 @@ export const InspectionPolicy = z.strictObject({
     .nullable()
     .meta({ description: 'The bonus is scored only when the deduction score is strictly above this.' }),
   bonusFor: z.enum(['portals', 'all']).meta({ description: 'Which targets may earn the bonus.' }),
-  capPerIndicator: z.boolean().meta({ description: 'Deductions within one indicator never exceed its points.' }),
+  capPerIndicator: z
+    .boolean()
+    .meta({ description: 'Deductions within one indicator never exceed its points.' }),
   withoutServiceFunctions: z
     .strictObject({
-      indicator: NodeId.meta({ description: 'The service indicator (办事服务) that such targets are not checked on.' }),
+      indicator: NodeId.meta({
+        description: 'The service indicator (办事服务) that such targets are not checked on.',
+      }),
       treatment: z.enum(['scale', 'spreadEvenly']).meta({
         description:
           'scale: score the rest and multiply by total ÷ (total − indicator points) (national: ×4/3); spreadEvenly: add the indicator’s points evenly to the other indicators (Zhaoqing).',
@@ -185,7 +208,8 @@ export const InspectionPolicy = z.strictObject({
     })
     .nullable(),
   vetoedScore: PointsString.nullable().meta({
-    description: 'Score recorded for a vetoed target (Zhaoqing records 59); null: a vetoed target has no score.',
+    description:
+      'Score recorded for a vetoed target (Zhaoqing records 59); null: a vetoed target has no score.',
   }),
   rounding: Rounding,
   provenance: Provenance,
@@ -196,7 +220,11 @@ const ruleSetHeader = {
   id: NodeId,
   ...titled,
   version: z.string().min(1),
-  jurisdiction: z.string().min(1).optional().meta({ description: 'Who issues the rules, e.g. 国务院办公厅 or 甘肃省.' }),
+  jurisdiction: z
+    .string()
+    .min(1)
+    .optional()
+    .meta({ description: 'Who issues the rules, e.g. 国务院办公厅 or 甘肃省.' }),
   sources: z.array(Source).min(1),
   provenance: Provenance,
 };
@@ -216,7 +244,9 @@ export const InspectionRuleSet = z.strictObject({
 
 export const Band = z
   .strictObject({
-    atLeast: DecimalString.optional().meta({ description: 'Inclusive lower bound; omit for no lower bound.' }),
+    atLeast: DecimalString.optional().meta({
+      description: 'Inclusive lower bound; omit for no lower bound.',
+    }),
     below: DecimalString.optional().meta({ description: 'Exclusive upper bound; omit for no upper bound.' }),
     points: PointsString,
     title: z.string().min(1).optional(),
@@ -295,7 +325,9 @@ export const GradeBand = z.strictObject({
   title: z.string().min(1),
   titleEn: z.string().min(1).optional(),
   atLeast: PointsString.optional().meta({ description: 'Inclusive lower bound.' }),
-  above: PointsString.optional().meta({ description: 'Exclusive lower bound (Gansu 2018: 优秀 above 22.5).' }),
+  above: PointsString.optional().meta({
+    description: 'Exclusive lower bound (Gansu 2018: 优秀 above 22.5).',
+  }),
   provenance: Provenance,
 });
 
