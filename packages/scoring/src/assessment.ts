@@ -1,0 +1,698 @@
+import type { AssessmentRuleSet, Confidence, Rounding, SubItem } from '@kaohe/rules';
+import { Decimal } from './decimal.js';
+import {
+  Issues,
+  checkKnownKeys,
+  describeValue,
+  isRecord,
+  keyPath,
+  ownKeys,
+  readCount,
+  readDecimal,
+  readLocale,
+  type Locale,
+} from './checks.js';
+import { readOccurrences, scoreBonus, type BonusBreakdown, type Occurrence } from './bonus.js';
+import {
+  compileRuleSet,
+  type CompiledAssessment,
+  type CompiledBand,
+  type CompiledSubItem,
+} from './compile.js';
+import { evaluateVetoes, listIds, readMeasurements, type VetoResult } from './conditions.js';
+import { explainAssessment } from './explain.js';
+import type { FindingResult, MeasurementValue, Verdict, VerdictReason } from './inspection.js';
+import { ZERO, fraction, text, type Fraction } from './points.js';
+
+// Scoring one unit's annual assessment (年度考核): areas (方面) → items (分项) → sub-items (子项), each sub-item
+// scored by its method from the unit's input. Missing inputs are awaited, never counted as 0.
+
+/** The input of one sub-item, matching its scoring method; any may carry a `note`. */
+export type SubItemInput =
+  | { met: boolean; note?: string } // check
+  | { counts: Readonly<Record<string, number>>; note?: string } // deduct: criterion id → occurrences
+  | { value: string; note?: string } // bands (in the measure's unit; a ratio as "0.95") or ratio (a share in [0, 1])
+  | { points: string; note?: string } // manual
+  | { notApplicable: true; reason: string; note?: string };
+
+export interface ScoreAssessmentInput {
+  ruleSet: AssessmentRuleSet;
+  /** sub-item id → input; a sub-item left out is awaiting input. */
+  inputs: Readonly<Record<string, SubItemInput>>;
+  /** For the vetoes: a flag left out counts as false; a missing numeric measurement leaves its veto undecided. */
+  measurements?: Readonly<Record<string, MeasurementValue>>;
+  bonus?: readonly Occurrence[];
+  locale?: Locale;
+}
+
+export type NodeStatus = 'scored' | 'notApplicable' | 'awaitingInput' | 'vetoed';
+
+export interface MatchedBand {
+  atLeast: string | null;
+  below: string | null;
+  points: string;
+  title: string | null;
+}
+
+export type SubItemDetail =
+  | { kind: 'check'; met: boolean; requirement: string | null }
+  | { kind: 'deduct'; deductions: FindingResult[]; deducted: string; floored: boolean }
+  | {
+      kind: 'bands';
+      value: string;
+      unit: 'ratio' | 'score' | 'count' | 'number';
+      measure: string;
+      measureEn: string | null;
+      band: MatchedBand;
+    }
+  | { kind: 'ratio'; value: string; measure: string; measureEn: string | null }
+  | { kind: 'manual'; points: string }
+  | { kind: 'notApplicable'; reason: string; treatment: SubItem['whenNotApplicable'] };
+
+export interface SubItemResult {
+  id: string;
+  title: string;
+  titleEn: string | null;
+  confidence: Confidence;
+  method: SubItem['method']['kind'];
+  status: NodeStatus;
+  /** The sub-item's declared points. */
+  max: string;
+  /** null when awaiting input, vetoed, or rescaled away. */
+  awarded: string | null;
+  /** Not applicable under `rescale`: left out of the max, the total scaled up instead. */
+  rescaled: boolean;
+  /** What was entered and how it scored; null when awaiting input. */
+  detail: SubItemDetail | null;
+  note: string | null;
+}
+
+export interface ItemResult {
+  id: string;
+  title: string;
+  titleEn: string | null;
+  confidence: Confidence;
+  status: NodeStatus;
+  /** The points still in play (rescaled sub-items leave it). */
+  max: string;
+  /** Sum of the awarded sub-items (provisional while any awaits input); null when none is awarded. */
+  awarded: string | null;
+  subItems: SubItemResult[];
+}
+
+export interface AreaResult extends Omit<ItemResult, 'subItems'> {
+  items: ItemResult[];
+}
+
+export type AssessmentBonusStatus = 'scored' | 'belowGate' | 'awaitingInput' | 'vetoed' | 'none';
+
+export interface AssessmentResult {
+  kind: 'assessment';
+  ruleSetId: string;
+  ruleSetVersion: string;
+  ruleSetTitle: string;
+  /** qualified / unqualified; null while incomplete. */
+  verdict: Verdict | null;
+  reason: VerdictReason | null;
+  /** The grade (等次); policy.vetoedGrade when vetoed; null while incomplete. */
+  grade: { id: string; title: string; titleEn: string | null } | null;
+  /** Every input given and every veto decided (or a veto triggered, which decides alone). */
+  complete: boolean;
+  /** Ids of the sub-items awaiting input, in rule-set order. */
+  awaitingInput: string[];
+  /** Measurements that leave a veto undecided. */
+  awaitingMeasurements: string[];
+  /** The declared total (满分). */
+  max: string;
+  /** The areas' points after any rescaling, before the bonus; provisional while incomplete; null when vetoed. */
+  score: string | null;
+  /** What `score` would have been without the veto; null unless vetoed. */
+  scoreWithoutVeto: string | null;
+  passMark: string;
+  bonus: string | null;
+  bonusStatus: AssessmentBonusStatus;
+  bonusGate: string | null;
+  /** score + bonus; provisional while incomplete; null when vetoed. */
+  total: string | null;
+  /** Sub-items not applicable under `rescale`: the rest is scaled up to the declared total. */
+  rescale: {
+    subItems: string[];
+    excluded: string;
+    applicableMax: string;
+    awarded: string;
+    factor: Fraction;
+  } | null;
+  areas: AreaResult[];
+  vetoes: VetoResult[];
+  bonusBreakdown: BonusBreakdown | null;
+  rounding: Rounding;
+  explanation: string[];
+}
+
+type ParsedInput =
+  | { kind: 'check'; met: boolean }
+  | { kind: 'deduct'; counts: Map<string, number> }
+  | { kind: 'bands'; value: Decimal; band: CompiledBand }
+  | { kind: 'ratio'; value: Decimal }
+  | { kind: 'manual'; points: Decimal }
+  | { kind: 'notApplicable'; reason: string };
+
+const inputKeys = ['ruleSet', 'inputs', 'measurements', 'bonus', 'locale'] as const;
+
+/**
+ * Scores one unit's annual assessment. Pure and synchronous; throws a `ScoringInputError` listing every
+ * problem when an input does not fit the rule set.
+ */
+export function scoreAssessment(input: ScoreAssessmentInput): AssessmentResult {
+  const issues = new Issues();
+  if (!isRecord(input)) {
+    issues.add(
+      '(root)',
+      'invalidArgument',
+      `expected { ruleSet, inputs }; got ${describeValue(input)}`,
+      `参数应为 { ruleSet, inputs }；实际为 ${describeValue(input)}`,
+    );
+    issues.throwIfAny();
+  }
+  const raw = input as unknown as Record<string, unknown>;
+  checkKnownKeys(raw, inputKeys, '', issues);
+  const locale = readLocale(raw.locale, issues);
+  const compiled = compileRuleSet(raw.ruleSet, 'assessment', issues);
+  if (compiled === undefined) {
+    issues.throwIfAny();
+    throw new Error('unreachable');
+  }
+  const parsed = readInputs(raw.inputs, compiled, issues);
+  const measured = readMeasurements(raw.measurements, compiled.measurements, false, issues);
+  const bonus =
+    raw.bonus === undefined
+      ? []
+      : readOccurrences(raw.bonus, 'bonus', compiled.bonus?.criteria ?? new Map(), issues, {
+          en: 'bonus',
+          zh: '加分',
+        });
+  let rescaledPoints = ZERO;
+  for (const [id, entry] of parsed) {
+    const sub = compiled.subItems.get(id)!;
+    if (entry.input.kind === 'notApplicable' && sub.subItem.whenNotApplicable === 'rescale')
+      rescaledPoints = rescaledPoints.plus(sub.points);
+  }
+  if (rescaledPoints.gte(compiled.total)) {
+    issues.add(
+      'inputs',
+      'nothingToScore',
+      'every sub-item is not applicable and rescaled away: nothing is left to score',
+      '所有子项均不适用并按比例折算，没有可评分的子项',
+    );
+  }
+  issues.throwIfAny();
+  return score(compiled, parsed, measured, bonus, locale);
+}
+
+function readInputs(
+  raw: unknown,
+  compiled: CompiledAssessment,
+  issues: Issues,
+): Map<string, { input: ParsedInput; note: string | null }> {
+  const parsed = new Map<string, { input: ParsedInput; note: string | null }>();
+  if (!isRecord(raw)) {
+    issues.add(
+      'inputs',
+      'invalidArgument',
+      `inputs must be an object of sub-item id → input; got ${describeValue(raw)}`,
+      `inputs 必须是“子项编号 → 填报值”的对象；实际为 ${describeValue(raw)}`,
+    );
+    return parsed;
+  }
+  for (const id of ownKeys(raw)) {
+    const value = raw[id];
+    if (value === undefined) continue;
+    const path = keyPath('inputs', id);
+    const sub = compiled.subItems.get(id);
+    if (sub === undefined) {
+      issues.add(
+        path,
+        'unknownSubItem',
+        `unknown sub-item "${id}"; the rule set has ${listIds([...compiled.subItems.keys()])}`,
+        `未知子项“${id}”；规则集中的子项：${listIds([...compiled.subItems.keys()])}`,
+      );
+      continue;
+    }
+    const input = readSubItemInput(sub, value, path, issues);
+    if (input !== undefined) parsed.set(id, input);
+  }
+  return parsed;
+}
+
+const expectedShape: Record<SubItem['method']['kind'], { key: string; shape: string; zh: string }> = {
+  check: { key: 'met', shape: '{ met: true | false }', zh: '达标检查' },
+  deduct: { key: 'counts', shape: '{ counts: { <criterion id>: <count> } }', zh: '扣分' },
+  bands: { key: 'value', shape: '{ value: "<decimal>" }', zh: '分档计分' },
+  ratio: { key: 'value', shape: '{ value: "<share in [0, 1]>" }', zh: '按比例计分' },
+  manual: { key: 'points', shape: '{ points: "<decimal>" }', zh: '评审打分' },
+};
+
+function readSubItemInput(
+  sub: CompiledSubItem,
+  raw: unknown,
+  path: string,
+  issues: Issues,
+): { input: ParsedInput; note: string | null } | undefined {
+  const { subItem } = sub;
+  const method = subItem.method;
+  const expected = expectedShape[method.kind];
+  const shapeIssue = (got: string) =>
+    issues.add(
+      path,
+      'wrongShape',
+      `"${subItem.id}" is scored by ${method.kind}: give ${expected.shape} or { notApplicable: true, reason }; got ${got}`,
+      `“${subItem.id}”按${expected.zh}计分，应填 ${expected.shape} 或 { notApplicable: true, reason }；实际为 ${got}`,
+    );
+  if (!isRecord(raw)) {
+    shapeIssue(describeValue(raw));
+    return undefined;
+  }
+  const count = issues.list.length;
+  const note = raw.note;
+  if (note !== undefined && typeof note !== 'string') {
+    issues.add(
+      `${path}.note`,
+      'wrongType',
+      `a note must be a string; got ${describeValue(note)}`,
+      `备注必须是字符串；实际为 ${describeValue(note)}`,
+    );
+  }
+  let input: ParsedInput | undefined;
+  if ('notApplicable' in raw) {
+    checkKnownKeys(raw, ['notApplicable', 'reason', 'note'], path, issues);
+    if (raw.notApplicable !== true) {
+      issues.add(
+        `${path}.notApplicable`,
+        'wrongType',
+        `must be true; got ${describeValue(raw.notApplicable)} (leave the sub-item out while it awaits input)`,
+        `只能为 true；实际为 ${describeValue(raw.notApplicable)}（待填报的子项请不要填写）`,
+      );
+    }
+    if (typeof raw.reason !== 'string' || raw.reason.trim() === '') {
+      issues.add(
+        `${path}.reason`,
+        'wrongShape',
+        'a not-applicable sub-item needs a reason',
+        '不适用的子项必须说明理由（reason）',
+      );
+    } else input = { kind: 'notApplicable', reason: raw.reason };
+  } else if (!(expected.key in raw)) {
+    shapeIssue(`an object with ${ownKeys(raw).length === 0 ? 'no keys' : `keys ${ownKeys(raw).join(', ')}`}`);
+    return undefined;
+  } else {
+    checkKnownKeys(raw, [expected.key, 'note'], path, issues);
+    const at = `${path}.${expected.key}`;
+    const value = raw[expected.key];
+    switch (method.kind) {
+      case 'check':
+        if (typeof value === 'boolean') input = { kind: 'check', met: value };
+        else
+          issues.add(
+            at,
+            'wrongType',
+            `must be true or false; got ${describeValue(value)}`,
+            `必须是 true 或 false；实际为 ${describeValue(value)}`,
+          );
+        break;
+      case 'deduct':
+        input = readCounts(sub, value, at, issues);
+        break;
+      case 'bands': {
+        const decimal = readDecimal(value, at, issues);
+        if (decimal === undefined) break;
+        const unit = method.measure.unit;
+        if (!inUnitRange(decimal, unit, at, issues)) break;
+        const band = sub.bands.find(
+          (b) => (b.atLeast === null || decimal.gte(b.atLeast)) && (b.below === null || decimal.lt(b.below)),
+        );
+        if (band === undefined) {
+          const ranges = sub.bands
+            .map((b) => `[${b.band.atLeast ?? '-∞'}, ${b.band.below ?? '∞'})`)
+            .join(' ');
+          issues.add(
+            at,
+            'outsideBands',
+            `${decimal.toFixed()} lies in no band: ${ranges}`,
+            `${decimal.toFixed()} 不在任何一档内：${ranges}`,
+          );
+        } else input = { kind: 'bands', value: decimal, band };
+        break;
+      }
+      case 'ratio': {
+        const decimal = readDecimal(value, at, issues);
+        if (decimal !== undefined && inUnitRange(decimal, 'ratio', at, issues))
+          input = { kind: 'ratio', value: decimal };
+        break;
+      }
+      case 'manual': {
+        const decimal = readDecimal(value, at, issues);
+        if (decimal === undefined) break;
+        if (decimal.isNegative() || decimal.gt(sub.points)) {
+          issues.add(
+            at,
+            'outOfRange',
+            `manual points must lie in [0, ${subItem.points}]; got ${decimal.toFixed()}`,
+            `评审得分必须在 0 到 ${subItem.points} 之间；实际为 ${decimal.toFixed()}`,
+          );
+        } else input = { kind: 'manual', points: decimal };
+        break;
+      }
+    }
+  }
+  if (input === undefined || issues.list.length > count) return undefined;
+  return { input, note: typeof note === 'string' ? note : null };
+}
+
+function inUnitRange(
+  value: Decimal,
+  unit: 'ratio' | 'score' | 'count' | 'number',
+  path: string,
+  issues: Issues,
+): boolean {
+  if (unit === 'ratio' && (value.isNegative() || value.gt(1))) {
+    issues.add(
+      path,
+      'outOfRange',
+      `a ratio must lie in [0, 1] (write 95% as "0.95"); got ${value.toFixed()}`,
+      `比例必须在 [0, 1] 之间（95% 写作 "0.95"）；实际为 ${value.toFixed()}`,
+    );
+    return false;
+  }
+  if (unit === 'count' && (value.isNegative() || !value.isInteger())) {
+    issues.add(
+      path,
+      'invalidCount',
+      `a count must be a whole number ≥ 0; got ${value.toFixed()}`,
+      `计数必须是不小于 0 的整数；实际为 ${value.toFixed()}`,
+    );
+    return false;
+  }
+  return true;
+}
+
+function readCounts(
+  sub: CompiledSubItem,
+  raw: unknown,
+  path: string,
+  issues: Issues,
+): ParsedInput | undefined {
+  if (!isRecord(raw)) {
+    issues.add(
+      path,
+      'wrongType',
+      `counts must be an object of criterion id → count; got ${describeValue(raw)}`,
+      `counts 必须是“细则编号 → 次数”的对象；实际为 ${describeValue(raw)}`,
+    );
+    return undefined;
+  }
+  const counts = new Map<string, number>();
+  for (const key of ownKeys(raw)) {
+    const at = keyPath(path, key);
+    if (!sub.criteria.has(key)) {
+      issues.add(
+        at,
+        'unknownCriterion',
+        `unknown criterion "${key}" for "${sub.subItem.id}"; known: ${listIds([...sub.criteria.keys()])}`,
+        `子项“${sub.subItem.id}”没有细则“${key}”；可用细则：${listIds([...sub.criteria.keys()])}`,
+      );
+      continue;
+    }
+    const count = readCount(raw[key], at, issues);
+    if (count !== undefined) counts.set(key, count);
+  }
+  return { kind: 'deduct', counts };
+}
+
+interface Scored {
+  awarded: Decimal | null;
+  detail: SubItemDetail;
+}
+
+function scoreSubItem(sub: CompiledSubItem, input: ParsedInput): Scored {
+  const { subItem, points } = sub;
+  const method = subItem.method;
+  switch (input.kind) {
+    case 'notApplicable': {
+      const treatment = subItem.whenNotApplicable;
+      const awarded = treatment === 'fullMarks' ? points : treatment === 'zero' ? ZERO : null;
+      return { awarded, detail: { kind: 'notApplicable', reason: input.reason, treatment } };
+    }
+    case 'check':
+      return {
+        awarded: input.met ? points : ZERO,
+        detail: {
+          kind: 'check',
+          met: input.met,
+          requirement: method.kind === 'check' ? (method.requirement ?? null) : null,
+        },
+      };
+    case 'deduct': {
+      let deducted = ZERO;
+      const rows: FindingResult[] = [];
+      for (const { criterion, deduct, maxDeduction } of sub.criteria.values()) {
+        const count = input.counts.get(criterion.id);
+        if (count === undefined) continue;
+        let amount = deduct.times(count);
+        const capped = maxDeduction !== null && amount.gt(maxDeduction);
+        if (capped) amount = maxDeduction;
+        deducted = deducted.plus(amount);
+        rows.push({
+          criterion: criterion.id,
+          title: criterion.title,
+          titleEn: criterion.titleEn ?? null,
+          count,
+          perOccurrence: text(deduct),
+          deducted: text(amount),
+          capped,
+        });
+      }
+      const floored = deducted.gt(points);
+      return {
+        awarded: floored ? ZERO : points.minus(deducted),
+        detail: { kind: 'deduct', deductions: rows, deducted: text(deducted), floored },
+      };
+    }
+    case 'bands': {
+      const measure = method.kind === 'bands' ? method.measure : undefined;
+      const { band } = input.band;
+      return {
+        awarded: input.band.points,
+        detail: {
+          kind: 'bands',
+          value: text(input.value),
+          unit: measure?.unit ?? 'number',
+          measure: measure?.title ?? subItem.title,
+          measureEn: measure?.titleEn ?? null,
+          band: {
+            atLeast: band.atLeast ?? null,
+            below: band.below ?? null,
+            points: band.points,
+            title: band.title ?? null,
+          },
+        },
+      };
+    }
+    case 'ratio': {
+      const measure = method.kind === 'ratio' ? method.measure : undefined;
+      return {
+        awarded: points.times(input.value),
+        detail: {
+          kind: 'ratio',
+          value: text(input.value),
+          measure: measure?.title ?? subItem.title,
+          measureEn: measure?.titleEn ?? null,
+        },
+      };
+    }
+    case 'manual':
+      return { awarded: input.points, detail: { kind: 'manual', points: text(input.points) } };
+  }
+}
+
+function aggregateStatus(statuses: NodeStatus[]): NodeStatus {
+  if (statuses.includes('awaitingInput')) return 'awaitingInput';
+  if (statuses.every((status) => status === 'notApplicable')) return 'notApplicable';
+  return 'scored';
+}
+
+function score(
+  compiled: CompiledAssessment,
+  parsed: Map<string, { input: ParsedInput; note: string | null }>,
+  measured: ReturnType<typeof readMeasurements>,
+  bonusFound: readonly Occurrence[],
+  locale: Locale,
+): AssessmentResult {
+  const { ruleSet, rounder } = compiled;
+  const { policy } = ruleSet;
+  const vetoes = evaluateVetoes(compiled.vetoes, measured);
+  const vetoed = vetoes.some((veto) => veto.triggered === true);
+  const awaitingMeasurements = vetoed
+    ? []
+    : [
+        ...new Set(
+          vetoes.flatMap((veto) =>
+            veto.clauses.filter((c) => c.triggered === null).map((c) => c.measurement),
+          ),
+        ),
+      ];
+  const awaitingInput: string[] = [];
+  const rescaled: string[] = [];
+  let excluded = ZERO;
+  let raw = ZERO;
+
+  type Sum = { awarded: Decimal | null; max: Decimal };
+  const add = (a: Sum, b: Sum): Sum => ({
+    awarded: a.awarded === null ? b.awarded : b.awarded === null ? a.awarded : a.awarded.plus(b.awarded),
+    max: a.max.plus(b.max),
+  });
+  const show = (value: Decimal | null): string | null =>
+    value === null || vetoed ? null : text(rounder.shown(value));
+
+  const areas: AreaResult[] = compiled.areas.map(({ area, items }) => {
+    let areaSum: Sum = { awarded: null, max: ZERO };
+    const itemResults: ItemResult[] = items.map(({ item, subItems }) => {
+      let itemSum: Sum = { awarded: null, max: ZERO };
+      const subResults: SubItemResult[] = subItems.map((sub) => {
+        const { subItem, points } = sub;
+        const entry = parsed.get(subItem.id);
+        let status: NodeStatus;
+        let awarded: Decimal | null = null;
+        let detail: SubItemDetail | null = null;
+        let isRescaled = false;
+        if (entry === undefined) {
+          status = vetoed ? 'vetoed' : 'awaitingInput';
+          if (!vetoed) awaitingInput.push(subItem.id);
+          itemSum = add(itemSum, { awarded: null, max: points });
+        } else {
+          const scored = scoreSubItem(sub, entry.input);
+          detail = scored.detail;
+          awarded = scored.awarded === null ? null : rounder.leaf(scored.awarded);
+          isRescaled = entry.input.kind === 'notApplicable' && scored.awarded === null;
+          status = vetoed ? 'vetoed' : entry.input.kind === 'notApplicable' ? 'notApplicable' : 'scored';
+          if (isRescaled) {
+            rescaled.push(subItem.id);
+            excluded = excluded.plus(points);
+          } else itemSum = add(itemSum, { awarded, max: points });
+          if (awarded !== null) raw = raw.plus(awarded);
+        }
+        return {
+          id: subItem.id,
+          title: subItem.title,
+          titleEn: subItem.titleEn ?? null,
+          confidence: subItem.provenance.confidence,
+          method: subItem.method.kind,
+          status,
+          max: subItem.points,
+          awarded: show(awarded),
+          rescaled: isRescaled,
+          detail,
+          note: entry?.note ?? null,
+        };
+      });
+      areaSum = add(areaSum, itemSum);
+      return {
+        id: item.id,
+        title: item.title,
+        titleEn: item.titleEn ?? null,
+        confidence: item.provenance.confidence,
+        status: vetoed ? 'vetoed' : aggregateStatus(subResults.map((s) => s.status)),
+        max: text(itemSum.max),
+        awarded: show(itemSum.awarded),
+        subItems: subResults,
+      };
+    });
+    return {
+      id: area.id,
+      title: area.title,
+      titleEn: area.titleEn ?? null,
+      confidence: area.provenance.confidence,
+      status: vetoed ? 'vetoed' : aggregateStatus(itemResults.map((i) => i.status)),
+      max: text(areaSum.max),
+      awarded: show(areaSum.awarded),
+      items: itemResults,
+    };
+  });
+
+  const applicableMax = compiled.total.minus(excluded);
+  const scaled = excluded.isZero() ? raw : raw.times(compiled.total).div(applicableMax);
+  const shownScore = rounder.shown(scaled);
+  const complete = vetoed || (awaitingInput.length === 0 && awaitingMeasurements.length === 0);
+
+  let bonusValue: Decimal | null = null;
+  let bonusStatus: AssessmentBonusStatus = 'none';
+  let bonusBreakdown: BonusBreakdown | null = null;
+  if (compiled.bonus !== null) {
+    if (vetoed) bonusStatus = 'vetoed';
+    else if (shownScore.gt(compiled.bonusGate!)) {
+      // a provisional score only grows as inputs arrive, so a reached gate stays reached
+      const scored = scoreBonus(compiled.bonus, bonusFound, rounder);
+      bonusValue = scored.value;
+      bonusBreakdown = scored.breakdown;
+      bonusStatus = 'scored';
+    } else bonusStatus = complete ? 'belowGate' : 'awaitingInput';
+  }
+  const total = bonusValue === null ? shownScore : shownScore.plus(bonusValue);
+
+  let verdict: Verdict | null = null;
+  let reason: VerdictReason | null = null;
+  let grade: AssessmentResult['grade'] = null;
+  if (vetoed) {
+    verdict = 'unqualified';
+    reason = 'veto';
+    grade = gradeOf(compiled.vetoedGrade);
+  } else if (complete) {
+    const passed = shownScore.gte(compiled.passMark);
+    verdict = passed ? 'qualified' : 'unqualified';
+    reason = passed ? null : 'belowPassMark';
+    const band = compiled.grades.find(({ bound, inclusive }) =>
+      inclusive ? total.gte(bound) : total.gt(bound),
+    );
+    grade = band === undefined ? null : gradeOf(band.grade);
+  }
+
+  const result: Omit<AssessmentResult, 'explanation'> = {
+    kind: 'assessment',
+    ruleSetId: ruleSet.id,
+    ruleSetVersion: ruleSet.version,
+    ruleSetTitle: ruleSet.title,
+    verdict,
+    reason,
+    grade,
+    complete,
+    awaitingInput,
+    awaitingMeasurements,
+    max: ruleSet.total,
+    score: vetoed ? null : text(shownScore),
+    scoreWithoutVeto: vetoed ? text(shownScore) : null,
+    passMark: policy.passMark,
+    bonus: bonusValue === null ? null : text(bonusValue),
+    bonusStatus,
+    bonusGate: policy.bonusGate?.above ?? null,
+    total: vetoed ? null : text(total),
+    rescale: excluded.isZero()
+      ? null
+      : {
+          subItems: rescaled,
+          excluded: text(excluded),
+          applicableMax: text(applicableMax),
+          awarded: text(rounder.shown(raw)),
+          factor: fraction(compiled.total, applicableMax),
+        },
+    areas,
+    vetoes,
+    bonusBreakdown,
+    rounding: policy.rounding,
+  };
+  return { ...result, explanation: explainAssessment(result, compiled, locale) };
+}
+
+const gradeOf = (grade: { id: string; title: string; titleEn?: string | undefined }) => ({
+  id: grade.id,
+  title: grade.title,
+  titleEn: grade.titleEn ?? null,
+});

@@ -1,0 +1,291 @@
+import {
+  RuleSetError,
+  parseRuleSet,
+  type AssessmentRuleSet,
+  type Band,
+  type DeductionCriterion,
+  type DeductionIndicator,
+  type GradeBand,
+  type InspectionRuleSet,
+  type Item,
+  type Area,
+  type RuleSet,
+  type SubItem,
+} from '@kaohe/rules';
+import { Decimal } from './decimal.js';
+import { Issues, describeValue } from './checks.js';
+import { compileBonus, type CompiledBonus } from './bonus.js';
+import {
+  compileMeasurements,
+  compileVetoes,
+  type CompiledMeasurements,
+  type CompiledVeto,
+} from './conditions.js';
+import { ZERO, fraction, rounder, type Fraction, type Rounder } from './points.js';
+
+// A rule set is validated and indexed once per object (WeakMap), so scoring many targets costs one parse.
+// Rule sets are treated as immutable: change one by making a new object (e.g. with extendRuleSet).
+
+export interface CompiledCriterion {
+  criterion: DeductionCriterion;
+  deduct: Decimal;
+  maxDeduction: Decimal | null;
+}
+
+export interface CompiledIndicator {
+  indicator: DeductionIndicator;
+  index: number;
+  points: Decimal;
+  criteria: CompiledCriterion[];
+}
+
+export interface CompiledInspection {
+  kind: 'inspection';
+  ruleSet: InspectionRuleSet;
+  rounder: Rounder;
+  measurements: CompiledMeasurements;
+  vetoes: CompiledVeto[];
+  deductions: {
+    points: Decimal;
+    indicators: CompiledIndicator[];
+    /** criterion id → its indicator */
+    criteria: Map<string, { compiled: CompiledCriterion; indicator: CompiledIndicator }>;
+  } | null;
+  /** How a target without service functions (办事服务) is scored; null when the rule set does not say. */
+  service: {
+    indicator: CompiledIndicator;
+    treatment: 'scale' | 'spreadEvenly';
+    /** The points scored when the service indicator is left out (national: 75). */
+    applicableMax: Decimal;
+    /** scale: total ÷ applicableMax (4/3). */
+    factor: Decimal;
+    factorFraction: Fraction;
+    /** spreadEvenly: points added to each other indicator. */
+    share: Decimal;
+  } | null;
+  bonus: CompiledBonus | null;
+  passMark: Decimal | null;
+  bonusGate: Decimal | null;
+  vetoedScore: Decimal | null;
+}
+
+export interface CompiledBand {
+  band: Band;
+  atLeast: Decimal | null;
+  below: Decimal | null;
+  points: Decimal;
+}
+
+export interface CompiledSubItem {
+  subItem: SubItem;
+  points: Decimal;
+  /** deduct method: criterion id → criterion */
+  criteria: Map<string, CompiledCriterion>;
+  bands: CompiledBand[];
+}
+
+export interface CompiledAssessment {
+  kind: 'assessment';
+  ruleSet: AssessmentRuleSet;
+  rounder: Rounder;
+  total: Decimal;
+  measurements: CompiledMeasurements;
+  vetoes: CompiledVeto[];
+  areas: {
+    area: Area;
+    points: Decimal;
+    items: { item: Item; points: Decimal; subItems: CompiledSubItem[] }[];
+  }[];
+  subItems: Map<string, CompiledSubItem>;
+  bonus: CompiledBonus | null;
+  passMark: Decimal;
+  bonusGate: Decimal | null;
+  /** highest first */
+  grades: { grade: GradeBand; bound: Decimal; inclusive: boolean }[];
+  vetoedGrade: GradeBand;
+}
+
+type Compiled = CompiledInspection | CompiledAssessment;
+
+const cache = new WeakMap<
+  object,
+  Compiled | { invalid: { path: string; message: string; messageZh: string }[] }
+>();
+
+export function compileRuleSet<K extends Compiled['kind']>(
+  raw: unknown,
+  kind: K,
+  issues: Issues,
+): Extract<Compiled, { kind: K }> | undefined {
+  if (raw === null || typeof raw !== 'object') {
+    issues.add(
+      'ruleSet',
+      'invalidArgument',
+      `ruleSet must be a rule-set object; got ${describeValue(raw)}`,
+      `ruleSet 必须是规则集对象；实际为 ${describeValue(raw)}`,
+    );
+    return undefined;
+  }
+  let entry = cache.get(raw);
+  if (entry === undefined) {
+    entry = validate(raw);
+    cache.set(raw, entry);
+  }
+  if ('invalid' in entry) {
+    for (const problem of entry.invalid)
+      issues.add(problem.path, 'invalidRuleSet', problem.message, problem.messageZh);
+    return undefined;
+  }
+  if (entry.kind !== kind) {
+    const other = entry.kind === 'inspection' ? 'scoreInspection' : 'scoreAssessment';
+    issues.add(
+      'ruleSet.kind',
+      'wrongRuleSetKind',
+      `"${entry.ruleSet.id}" is an ${entry.kind} rule set: score it with ${other}`,
+      `“${entry.ruleSet.id}”是${entry.kind === 'inspection' ? '检查' : '考核'}规则集，应使用 ${other}`,
+    );
+    return undefined;
+  }
+  return entry as Extract<Compiled, { kind: K }>;
+}
+
+function validate(
+  raw: object,
+): Compiled | { invalid: { path: string; message: string; messageZh: string }[] } {
+  let ruleSet: RuleSet;
+  try {
+    ruleSet = parseRuleSet(raw);
+  } catch (error) {
+    if (error instanceof RuleSetError) {
+      return {
+        invalid: error.issues.map((issue) => ({
+          path: issue.where === '(root)' ? 'ruleSet' : `ruleSet.${issue.where}`,
+          message: issue.message,
+          messageZh: issue.messageZh,
+        })),
+      };
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      invalid: [
+        {
+          path: 'ruleSet',
+          message: `cannot read the rule set: ${message}`,
+          messageZh: `无法读取规则集：${message}`,
+        },
+      ],
+    };
+  }
+  return ruleSet.kind === 'inspection' ? compileInspection(ruleSet) : compileAssessment(ruleSet);
+}
+
+const compileCriterion = (criterion: DeductionCriterion): CompiledCriterion => ({
+  criterion,
+  deduct: new Decimal(criterion.deduct),
+  maxDeduction: criterion.maxDeduction === undefined ? null : new Decimal(criterion.maxDeduction),
+});
+
+function compileInspection(ruleSet: InspectionRuleSet): CompiledInspection {
+  const measurements = compileMeasurements(ruleSet.measurements, ruleSet.vetoes);
+  const { policy } = ruleSet;
+  let deductions: CompiledInspection['deductions'] = null;
+  let service: CompiledInspection['service'] = null;
+  if (ruleSet.deductions !== null) {
+    const criteria: NonNullable<CompiledInspection['deductions']>['criteria'] = new Map();
+    const indicators = ruleSet.deductions.indicators.map((indicator, index) => {
+      const compiled: CompiledIndicator = {
+        indicator,
+        index,
+        points: new Decimal(indicator.points),
+        criteria: indicator.criteria.map(compileCriterion),
+      };
+      for (const c of compiled.criteria) criteria.set(c.criterion.id, { compiled: c, indicator: compiled });
+      return compiled;
+    });
+    const points = new Decimal(ruleSet.deductions.points);
+    deductions = { points, indicators, criteria };
+    const without = policy.withoutServiceFunctions;
+    const serviceIndicator = without && indicators.find((i) => i.indicator.id === without.indicator);
+    if (without && serviceIndicator) {
+      const applicableMax = points.minus(serviceIndicator.points);
+      const others = indicators.length - 1;
+      service = {
+        indicator: serviceIndicator,
+        treatment: without.treatment,
+        applicableMax,
+        factor: points.div(applicableMax),
+        factorFraction: fraction(points, applicableMax),
+        share: others > 0 ? serviceIndicator.points.div(others) : ZERO,
+      };
+    }
+  }
+  return {
+    kind: 'inspection',
+    ruleSet,
+    rounder: rounder(policy.rounding),
+    measurements,
+    vetoes: compileVetoes(ruleSet.vetoes, measurements),
+    deductions,
+    service,
+    bonus: ruleSet.bonus === null ? null : compileBonus(ruleSet.bonus),
+    passMark: policy.passMark === null ? null : new Decimal(policy.passMark),
+    bonusGate: policy.bonusGate === null ? null : new Decimal(policy.bonusGate.above),
+    vetoedScore: policy.vetoedScore === null ? null : new Decimal(policy.vetoedScore),
+  };
+}
+
+function compileAssessment(ruleSet: AssessmentRuleSet): CompiledAssessment {
+  const measurements = compileMeasurements(ruleSet.measurements, ruleSet.vetoes);
+  const subItems = new Map<string, CompiledSubItem>();
+  const areas = ruleSet.areas.map((area) => ({
+    area,
+    points: new Decimal(area.points),
+    items: area.items.map((item) => ({
+      item,
+      points: new Decimal(item.points),
+      subItems: item.subItems.map((subItem) => {
+        const { method } = subItem;
+        const compiled: CompiledSubItem = {
+          subItem,
+          points: new Decimal(subItem.points),
+          criteria: new Map(
+            method.kind === 'deduct' ? method.criteria.map((c) => [c.id, compileCriterion(c)]) : [],
+          ),
+          bands:
+            method.kind === 'bands'
+              ? method.bands.map((band) => ({
+                  band,
+                  atLeast: band.atLeast === undefined ? null : new Decimal(band.atLeast),
+                  below: band.below === undefined ? null : new Decimal(band.below),
+                  points: new Decimal(band.points),
+                }))
+              : [],
+        };
+        subItems.set(subItem.id, compiled);
+        return compiled;
+      }),
+    })),
+  }));
+  const { policy } = ruleSet;
+  const grades = ruleSet.grades.map((grade) => ({
+    grade,
+    bound: new Decimal(grade.atLeast ?? grade.above ?? 0),
+    inclusive: grade.atLeast !== undefined,
+  }));
+  return {
+    kind: 'assessment',
+    ruleSet,
+    rounder: rounder(policy.rounding),
+    total: new Decimal(ruleSet.total),
+    measurements,
+    vetoes: compileVetoes(ruleSet.vetoes, measurements),
+    areas,
+    subItems,
+    bonus: ruleSet.bonus === null ? null : compileBonus(ruleSet.bonus),
+    passMark: new Decimal(policy.passMark),
+    bonusGate: policy.bonusGate === null ? null : new Decimal(policy.bonusGate.above),
+    grades,
+    // validated: the vetoed grade is declared
+    vetoedGrade: ruleSet.grades.find((grade) => grade.id === policy.vetoedGrade)!,
+  };
+}

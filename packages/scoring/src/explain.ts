@@ -1,0 +1,493 @@
+import type { ComparisonOperator, MeasurementKind, Rounding } from '@kaohe/rules';
+import { Decimal } from './decimal.js';
+import type { Locale } from './checks.js';
+import type { BonusBreakdown } from './bonus.js';
+import type { AssessmentResult, MatchedBand, SubItemResult } from './assessment.js';
+import type { CompiledAssessment, CompiledInspection } from './compile.js';
+import type { VetoClause, VetoResult } from './conditions.js';
+import type { InspectionResult } from './inspection.js';
+import { fractionText } from './points.js';
+
+// The readable lines of a result, in Chinese (default) or English. Each line is derived from the result's own
+// data, so what is read out is exactly what was computed.
+
+type Titled = { title: string; titleEn: string | null };
+
+export const titleOf = (node: Titled, locale: Locale): string =>
+  locale === 'en' ? (node.titleEn ?? node.title) : node.title;
+
+export const percent = (ratio: string): string => `${new Decimal(ratio).times(100).toFixed()}%`;
+
+export function valueText(
+  value: string,
+  kind: MeasurementKind | 'ratio' | 'score',
+  unit: string | null,
+  locale: Locale,
+): string {
+  if (kind === 'ratio') return percent(value);
+  return locale === 'zh' && unit !== null ? `${value} ${unit}` : value;
+}
+
+const opSymbol: Record<ComparisonOperator, string> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '=': '=' };
+const opZh: Record<ComparisonOperator, string> = {
+  '>=': '达到',
+  '>': '超过',
+  '<=': '不高于',
+  '<': '低于',
+  '=': '等于',
+};
+const opEn: Record<ComparisonOperator, string> = {
+  '>=': 'reaches',
+  '>': 'exceeds',
+  '<=': 'is at or below',
+  '<': 'is below',
+  '=': 'equals',
+};
+
+const thresholdText = (clause: VetoClause, locale: Locale): string => {
+  const threshold =
+    clause.measurementKind === 'ratio' ? percent(String(clause.threshold)) : String(clause.threshold);
+  return locale === 'zh' ? `${opSymbol[clause.op]}${threshold}` : `${opSymbol[clause.op]} ${threshold}`;
+};
+
+/** A triggered clause: "空白栏目 5 个，达到单项否决阈值（≥5）". */
+export function clauseLine(clause: VetoClause, locale: Locale): string {
+  const title = titleOf(clause, locale);
+  if (clause.kind === 'flag') {
+    return locale === 'zh'
+      ? `${title}：${clause.measured === true ? '是' : '否'}，触发单项否决`
+      : `${title}: ${clause.measured === true ? 'yes' : 'no'}, which triggers the veto`;
+  }
+  const value = valueText(String(clause.measured), clause.measurementKind, clause.unit, locale);
+  return locale === 'zh'
+    ? `${title} ${value}，${opZh[clause.op]}单项否决阈值（${thresholdText(clause, locale)}）`
+    : `${title}: ${value}, ${opEn[clause.op]} the veto threshold (${thresholdText(clause, locale)})`;
+}
+
+/** Lines for the vetoes: each triggered one with its triggered clauses, undecided ones, or one line for none. */
+export function vetoLines(vetoes: readonly VetoResult[], locale: Locale): string[] {
+  if (vetoes.length === 0) return [];
+  const lines: string[] = [];
+  for (const veto of vetoes) {
+    if (veto.triggered === true) {
+      lines.push(
+        locale === 'zh' ? `单项否决「${veto.title}」触发` : `Veto “${titleOf(veto, locale)}” triggered`,
+      );
+      for (const clause of veto.clauses)
+        if (clause.triggered === true) lines.push(clauseLine(clause, locale));
+    } else if (veto.triggered === null) {
+      const missing = veto.clauses
+        .filter((clause) => clause.triggered === null)
+        .map((clause) => titleOf(clause, locale));
+      lines.push(
+        locale === 'zh'
+          ? `单项否决「${veto.title}」尚待填报：${missing.join('、')}`
+          : `Veto “${titleOf(veto, locale)}” awaits measurements: ${missing.join(', ')}`,
+      );
+    }
+  }
+  if (lines.length > 0) return lines;
+  const measured = vetoes.flatMap((veto) =>
+    veto.clauses
+      .filter((clause) => clause.kind === 'compare' && clause.measured !== null)
+      .map((clause) => {
+        const value = valueText(String(clause.measured), clause.measurementKind, clause.unit, locale);
+        return locale === 'zh'
+          ? `${clause.title} ${value}（阈值 ${thresholdText(clause, locale)}）`
+          : `${titleOf(clause, locale)} ${value} (threshold ${thresholdText(clause, locale)})`;
+      }),
+  );
+  const detail =
+    measured.length === 0 ? '' : locale === 'zh' ? `：${measured.join('；')}` : `: ${measured.join('; ')}`;
+  return [
+    locale === 'zh'
+      ? `单项否决 ${vetoes.length} 项${vetoes.length === 1 ? '' : '均'}未触发${detail}`
+      : `None of the ${vetoes.length} vetoes is triggered${detail}`,
+  ];
+}
+
+const modeZh: Record<Rounding['mode'], string> = {
+  halfUp: '四舍五入',
+  halfEven: '四舍六入五成双',
+  down: '舍去',
+  up: '进一',
+};
+const modeEn: Record<Rounding['mode'], string> = {
+  halfUp: 'half up',
+  halfEven: 'half even',
+  down: 'down',
+  up: 'up',
+};
+
+/** "67.333…" for a long exact value, the value itself otherwise. */
+export function approximate(value: Decimal, places: number): string {
+  const shown = value.toFixed();
+  if (value.decimalPlaces() <= places + 4) return shown;
+  return `${value.toFixed(places + 3, Decimal.ROUND_DOWN)}…`;
+}
+
+/** ", rounded to 2 places (half up): 67.33" when rounding changed the value, '' otherwise. */
+export function roundingNote(exactValue: Decimal, shown: string, rounding: Rounding, locale: Locale): string {
+  if (exactValue.eq(shown)) return '';
+  const value = approximate(exactValue, rounding.places);
+  return locale === 'zh'
+    ? ` ${value}，保留 ${rounding.places} 位小数（${modeZh[rounding.mode]}）为 ${shown}`
+    : ` ${value}, rounded to ${rounding.places} places (${modeEn[rounding.mode]}): ${shown}`;
+}
+
+export function bonusAwardsText(breakdown: BonusBreakdown, locale: Locale): string {
+  const rows = breakdown.indicators.flatMap((indicator) =>
+    indicator.awards.map((award) =>
+      locale === 'zh'
+        ? `${award.title} ${award.count} 项 × ${award.perOccurrence} 分 = ${award.awarded} 分${award.capped ? '（达到本细则上限）' : ''}`
+        : `${titleOf(award, locale)} ${award.count} × ${award.perOccurrence} = ${award.awarded}${award.capped ? ' (the criterion’s maximum)' : ''}`,
+    ),
+  );
+  const capped = breakdown.indicators
+    .filter((indicator) => indicator.capped)
+    .map((indicator) => titleOf(indicator, locale));
+  if (locale === 'zh') {
+    const parts = rows.length === 0 ? ['无加分项'] : rows;
+    if (capped.length > 0) parts.push(`${capped.join('、')} 按指标分值封顶`);
+    if (breakdown.capped) parts.push(`加分合计按上限 ${breakdown.max} 分封顶`);
+    return parts.join('；');
+  }
+  const parts = rows.length === 0 ? ['no bonus criterion met'] : rows;
+  if (capped.length > 0) parts.push(`${capped.join(', ')} capped at the indicator’s points`);
+  if (breakdown.capped) parts.push(`the bonus is capped at ${breakdown.max}`);
+  return parts.join('; ');
+}
+
+// --- inspections -------------------------------------------------------------------------------------------
+
+export function explainInspection(
+  result: Omit<InspectionResult, 'explanation'>,
+  compiled: CompiledInspection,
+  locale: Locale,
+): string[] {
+  const zh = locale === 'zh';
+  const { ruleSet } = compiled;
+  const name = result.target.name ?? (zh ? '检查对象' : 'Target');
+  const lines: string[] = [
+    zh
+      ? `${name}：按「${ruleSet.title}」（${ruleSet.version}）评分`
+      : `${name}: scored with “${ruleSet.titleEn ?? ruleSet.title}” (${ruleSet.version})`,
+    ...vetoLines(result.vetoes, locale),
+  ];
+
+  if (result.reason === 'veto') {
+    const recorded = result.vetoedScoreApplied
+      ? zh
+        ? `；按规则记 ${result.score} 分`
+        : `; recorded as ${result.score} points per the rules`
+      : '';
+    lines.push(
+      zh
+        ? `单项否决，不合格，其他指标不再评分${recorded}`
+        : `Vetoed: unqualified; no other indicator is scored${recorded}`,
+    );
+    return lines;
+  }
+  const breakdown = result.breakdown;
+  if (breakdown === null) {
+    lines.push(
+      zh ? '无扣分指标，仅按单项否决判定：合格' : 'No deduction table: judged on the vetoes alone: qualified',
+    );
+    return lines;
+  }
+
+  const service = compiled.service;
+  if (service !== null && breakdown.treatment !== 'none') {
+    const indicator = service.indicator.indicator;
+    const title = zh ? indicator.title : (indicator.titleEn ?? indicator.title);
+    if (breakdown.treatment === 'scale') {
+      const factor = fractionText(breakdown.factor!);
+      lines.push(
+        zh
+          ? `${title} 不适用：无对外服务功能，扣分部分按 ${breakdown.applicableMax} 分计算后乘以 ${factor}`
+          : `${title} not applicable: no external service functions; the deduction part is scored out of ${breakdown.applicableMax} and multiplied by ${factor}`,
+      );
+    } else {
+      const others = breakdown.indicators.length - 1;
+      const share = breakdown.indicators.find((node) => node.addedPoints !== null)?.addedPoints ?? '0';
+      lines.push(
+        zh
+          ? `${title} 不适用：无对外服务功能，其 ${indicator.points} 分平均分配给其他 ${others} 个指标（每个加 ${share} 分）`
+          : `${title} not applicable: no external service functions; its ${indicator.points} points are spread evenly over the other ${others} indicators (+${share} each)`,
+      );
+    }
+  }
+
+  let anyDeduction = false;
+  for (const node of breakdown.indicators) {
+    if (node.status !== 'scored' || node.findings.length === 0) continue;
+    anyDeduction = true;
+    const rows = node.findings.map((finding) =>
+      zh
+        ? `${finding.title} ${finding.count} 处 × ${finding.perOccurrence} 分 = ${finding.deducted} 分${finding.capped ? '（达到本细则扣分上限）' : ''}`
+        : `${titleOf(finding, locale)} ${finding.count} × ${finding.perOccurrence} = ${finding.deducted}${finding.capped ? ' (the criterion’s maximum)' : ''}`,
+    );
+    const capped = node.capped
+      ? zh
+        ? `；扣分超过本指标分值，按 ${node.max} 分封顶`
+        : `; the deductions exceed the indicator’s points and stop at ${node.max}`
+      : '';
+    lines.push(
+      zh
+        ? `${node.title}：${rows.join('；')}${capped}；共扣 ${node.deducted} 分，得 ${node.awarded} 分（满分 ${node.max}）`
+        : `${titleOf(node, locale)}: ${rows.join('; ')}${capped}; ${node.deducted} deducted, ${node.awarded} of ${node.max}`,
+    );
+  }
+  if (!anyDeduction) lines.push(zh ? '各扣分指标均未扣分' : 'No deductions');
+  if (breakdown.floored)
+    lines.push(
+      zh ? '扣分合计超过满分，得分按 0 分计' : 'The deductions exceed the full score: the score is 0',
+    );
+
+  const score = result.score!;
+  const { rounding } = result;
+  if (breakdown.treatment === 'scale') {
+    const exactScaled = new Decimal(breakdown.awarded!).times(breakdown.max).div(breakdown.applicableMax);
+    const factor = fractionText(breakdown.factor!);
+    const note = roundingNote(exactScaled, score, rounding, locale);
+    lines.push(
+      zh
+        ? `扣分部分得分 ${breakdown.awarded}（按 ${breakdown.applicableMax} 分计），乘以 ${factor} 后为${note === '' ? ` ${score}` : note}`
+        : `Deduction part ${breakdown.awarded} out of ${breakdown.applicableMax}, × ${factor} =${note === '' ? ` ${score}` : note}`,
+    );
+  }
+  const passMark = result.passMark!;
+  lines.push(
+    result.verdict === 'qualified'
+      ? zh
+        ? `扣分得分 ${score} 达到合格分 ${passMark}，合格`
+        : `Deduction score ${score} reaches the pass mark ${passMark}: qualified`
+      : zh
+        ? `扣分得分 ${score} 低于合格分 ${passMark}，不合格`
+        : `Deduction score ${score} is below the pass mark ${passMark}: unqualified`,
+  );
+
+  const gate = result.bonusGate;
+  if (result.bonusStatus === 'notEligible') {
+    lines.push(
+      zh ? '仅门户网站计加分，本对象不计加分' : 'Only portal websites earn the bonus; this target does not',
+    );
+  } else if (result.bonusStatus === 'belowGate') {
+    lines.push(
+      zh
+        ? `扣分得分 ${score} 未超过 ${gate}，不计加分`
+        : `Deduction score ${score} is not above ${gate}: no bonus`,
+    );
+  } else if (result.bonusStatus === 'scored') {
+    const awards = bonusAwardsText(result.bonusBreakdown!, locale);
+    lines.push(
+      zh
+        ? `扣分得分 ${score} 超过 ${gate}，计加分：${awards}；加分 ${result.bonus} 分`
+        : `Deduction score ${score} is above ${gate}, so the bonus counts: ${awards}; bonus ${result.bonus}`,
+    );
+    lines.push(
+      zh
+        ? `总分 ${result.total} = 扣分得分 ${score} + 加分 ${result.bonus}`
+        : `Total ${result.total} = deduction score ${score} + bonus ${result.bonus}`,
+    );
+  }
+  return lines;
+}
+
+// --- assessments -------------------------------------------------------------------------------------------
+
+const bandLabel = (band: MatchedBand, unit: string, locale: Locale): string => {
+  if (band.title !== null) return band.title;
+  const show = (value: string) => (unit === 'ratio' ? percent(value) : value);
+  const parts: string[] = [];
+  if (band.atLeast !== null) parts.push(`≥${show(band.atLeast)}`);
+  if (band.below !== null) parts.push(`<${show(band.below)}`);
+  return parts.join(locale === 'zh' ? ' 且 ' : ' and ');
+};
+
+function subItemLine(sub: SubItemResult, locale: Locale): string | null {
+  const zh = locale === 'zh';
+  const detail = sub.detail;
+  if (detail === null) return null;
+  const head = `${sub.id} ${titleOf(sub, locale)}${zh ? '：' : ': '}`;
+  const of = zh ? `，得 ${sub.awarded} 分（满分 ${sub.max}）` : `: ${sub.awarded} of ${sub.max}`;
+  const note = sub.note === null ? '' : zh ? `（备注：${sub.note}）` : ` (note: ${sub.note})`;
+  let body: string;
+  switch (detail.kind) {
+    case 'check':
+      body = detail.met
+        ? zh
+          ? `达到要求${of}`
+          : `requirement met${of}`
+        : zh
+          ? `未达到要求${of}`
+          : `requirement not met${of}`;
+      break;
+    case 'deduct': {
+      if (detail.deductions.length === 0 || new Decimal(detail.deducted).isZero()) {
+        body = zh ? `未扣分${of}` : `nothing deducted${of}`;
+        break;
+      }
+      const rows = detail.deductions.map((row) =>
+        zh
+          ? `${row.title} ${row.count} 次 × ${row.perOccurrence} 分 = ${row.deducted} 分${row.capped ? '（达到本细则扣分上限）' : ''}`
+          : `${titleOf(row, locale)} ${row.count} × ${row.perOccurrence} = ${row.deducted}${row.capped ? ' (the criterion’s maximum)' : ''}`,
+      );
+      const floored = detail.floored
+        ? zh
+          ? '，扣分超过分值，按 0 分计'
+          : ', more than the points: held at 0'
+        : '';
+      body = zh
+        ? `${rows.join('；')}；共扣 ${detail.deducted} 分${floored}${of}`
+        : `${rows.join('; ')}; ${detail.deducted} deducted${floored}${of}`;
+      break;
+    }
+    case 'bands': {
+      const measure = zh ? detail.measure : (detail.measureEn ?? detail.measure);
+      const value = valueText(detail.value, detail.unit, null, locale);
+      const label = bandLabel(detail.band, detail.unit, locale);
+      body = zh
+        ? `${measure} ${value}，落在「${label}」档${of}`
+        : `${measure} ${value}, in the band “${label}”${of}`;
+      break;
+    }
+    case 'ratio': {
+      const measure = zh ? detail.measure : (detail.measureEn ?? detail.measure);
+      const value = percent(detail.value);
+      body = zh
+        ? `${measure} ${value}，得 ${sub.max} × ${value} = ${sub.awarded} 分`
+        : `${measure} ${value}: ${sub.max} × ${value} = ${sub.awarded}`;
+      break;
+    }
+    case 'manual':
+      body = zh ? `评审给分${of}` : `awarded on review${of}`;
+      break;
+    case 'notApplicable':
+      body =
+        detail.treatment === 'fullMarks'
+          ? zh
+            ? `不适用（${detail.reason}），按满分计 ${sub.max} 分`
+            : `not applicable (${detail.reason}): full marks, ${sub.max}`
+          : detail.treatment === 'zero'
+            ? zh
+              ? `不适用（${detail.reason}），计 0 分`
+              : `not applicable (${detail.reason}): 0`
+            : zh
+              ? `不适用（${detail.reason}），不计入满分，总分按比例折算`
+              : `not applicable (${detail.reason}): left out of the full score, the total is scaled up`;
+      break;
+  }
+  return `${head}${body}${note}`;
+}
+
+export function explainAssessment(
+  result: Omit<AssessmentResult, 'explanation'>,
+  compiled: CompiledAssessment,
+  locale: Locale,
+): string[] {
+  const zh = locale === 'zh';
+  const { ruleSet } = compiled;
+  const lines: string[] = [
+    zh
+      ? `按「${ruleSet.title}」（${ruleSet.version}）考核，满分 ${result.max}`
+      : `Assessed with “${ruleSet.titleEn ?? ruleSet.title}” (${ruleSet.version}), out of ${result.max}`,
+    ...vetoLines(result.vetoes, locale),
+  ];
+  if (result.reason === 'veto') {
+    const grade = result.grade!;
+    lines.push(
+      zh
+        ? `单项否决，等次为「${grade.title}」，总分不计（各项合计本为 ${result.scoreWithoutVeto} 分）`
+        : `Vetoed: graded “${grade.titleEn ?? grade.title}”, no total (the items would have added up to ${result.scoreWithoutVeto})`,
+    );
+    return lines;
+  }
+
+  const subItems = result.areas.flatMap((area) => area.items.flatMap((item) => item.subItems));
+  for (const sub of subItems) {
+    const line = subItemLine(sub, locale);
+    if (line !== null) lines.push(line);
+  }
+  if (result.awaitingInput.length > 0) {
+    const waiting = subItems
+      .filter((sub) => sub.status === 'awaitingInput')
+      .map((sub) => `${sub.id} ${titleOf(sub, locale)}`);
+    lines.push(
+      zh
+        ? `尚有 ${result.awaitingInput.length} 个子项待填报，总分为暂计`
+        : `${result.awaitingInput.length} sub-item${result.awaitingInput.length === 1 ? ' awaits' : 's await'} input; the total is provisional`,
+    );
+    lines.push(zh ? `待填报子项：${waiting.join('、')}` : `Awaiting input: ${waiting.join('; ')}`);
+  }
+  const score = result.score!;
+  const rescale = result.rescale;
+  if (rescale !== null) {
+    const factor = fractionText(rescale.factor);
+    const exactScaled = new Decimal(rescale.awarded).times(result.max).div(rescale.applicableMax);
+    const note = roundingNote(exactScaled, score, result.rounding, locale);
+    lines.push(
+      zh
+        ? `不适用子项 ${rescale.subItems.join('、')} 共 ${rescale.excluded} 分不计入满分：适用满分 ${rescale.applicableMax}，得分 ${rescale.awarded} × ${factor} =${note === '' ? ` ${score}` : note}`
+        : `Not applicable ${rescale.subItems.join(', ')} (${rescale.excluded} points) left out: ${rescale.awarded} of ${rescale.applicableMax} × ${factor} =${note === '' ? ` ${score}` : note}`,
+    );
+  }
+
+  const gate = result.bonusGate;
+  if (result.bonusStatus === 'belowGate') {
+    lines.push(
+      zh ? `得分 ${score} 未超过 ${gate}，不计加分` : `Score ${score} is not above ${gate}: no bonus`,
+    );
+  } else if (result.bonusStatus === 'awaitingInput') {
+    lines.push(
+      zh
+        ? `暂计得分 ${score} 未超过 ${gate}，加分待定`
+        : `Provisional score ${score} is not above ${gate}: the bonus is undecided`,
+    );
+  } else if (result.bonusStatus === 'scored') {
+    const awards = bonusAwardsText(result.bonusBreakdown!, locale);
+    lines.push(
+      zh
+        ? `得分 ${score} 超过 ${gate}，计加分：${awards}；加分 ${result.bonus} 分`
+        : `Score ${score} is above ${gate}, so the bonus counts: ${awards}; bonus ${result.bonus}`,
+    );
+  }
+
+  const total = result.total!;
+  const sumText =
+    result.bonus === null
+      ? ''
+      : zh
+        ? `；得分 ${score} + 加分 ${result.bonus}`
+        : `; score ${score} + bonus ${result.bonus}`;
+  if (!result.complete) {
+    lines.push(
+      zh
+        ? `暂计总分 ${total}（满分 ${result.max}${sumText}），等次待定`
+        : `Provisional total ${total} (of ${result.max}${sumText}); grade pending`,
+    );
+    return lines;
+  }
+  if (result.reason === 'belowPassMark') {
+    lines.push(
+      zh
+        ? `得分 ${score} 低于合格分 ${result.passMark}，不合格`
+        : `Score ${score} is below the pass mark ${result.passMark}: unqualified`,
+    );
+  }
+  const grade = result.grade;
+  const gradeText =
+    grade === null
+      ? zh
+        ? '无对应等次'
+        : 'no grade'
+      : zh
+        ? `等次：${grade.title}`
+        : `grade: ${grade.titleEn ?? grade.title}`;
+  lines.push(
+    zh
+      ? `总分 ${total}（满分 ${result.max}${sumText}），${gradeText}`
+      : `Total ${total} (of ${result.max}${sumText}), ${gradeText}`,
+  );
+  return lines;
+}

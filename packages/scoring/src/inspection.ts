@@ -1,0 +1,474 @@
+import type { Confidence, InspectionRuleSet, Rounding, TargetKind } from '@kaohe/rules';
+import { Decimal } from './decimal.js';
+import { Issues, checkKnownKeys, describeValue, isRecord, readLocale, type Locale } from './checks.js';
+import {
+  countByCriterion,
+  readOccurrences,
+  scoreBonus,
+  type BonusBreakdown,
+  type Occurrence,
+} from './bonus.js';
+import { compileRuleSet, type CompiledIndicator, type CompiledInspection } from './compile.js';
+import { evaluateVetoes, readMeasurements, type VetoResult } from './conditions.js';
+import { explainInspection } from './explain.js';
+import { ZERO, text, type Fraction } from './points.js';
+
+export type { Locale } from './checks.js';
+export type { VetoClause, VetoLogic, VetoResult } from './conditions.js';
+export type { Occurrence, BonusBreakdown, BonusIndicatorResult, BonusAwardResult } from './bonus.js';
+export type { Fraction } from './points.js';
+
+// Scoring one website or new-media account at one monitoring point (检查指标): vetoes (单项否决) first, then
+// deductions (扣分指标) against the pass mark, then the bonus (加分指标) above the gate.
+
+/** The website or new-media account being inspected. */
+export interface InspectionTarget {
+  /** 门户网站: only portals earn the bonus under the national rules. */
+  isPortal: boolean;
+  /** false: no external service functions (无对外服务功能), so 办事服务 is not checked. */
+  hasServiceFunctions: boolean;
+  name?: string;
+}
+
+/** A flag (true / false), or a number as a decimal string ("0.05") or a finite number. */
+export type MeasurementValue = boolean | string | number;
+
+export interface ScoreInspectionInput {
+  ruleSet: InspectionRuleSet;
+  target: InspectionTarget;
+  /**
+   * measurement id → value. Every numeric measurement a veto reads is required; a flag that is left out
+   * counts as false (not observed) and is shown as `provided: false`.
+   */
+  measurements: Readonly<Record<string, MeasurementValue>>;
+  /** Deductions found (扣分): criterion id and number of occurrences. */
+  findings: readonly Occurrence[];
+  /** Bonus criteria met (加分). */
+  bonus?: readonly Occurrence[];
+  /** Language of `explanation`: Chinese (default) or English. */
+  locale?: Locale;
+}
+
+export type Verdict = 'qualified' | 'unqualified'; // 合格 / 不合格
+export type VerdictReason = 'veto' | 'belowPassMark'; // 单项否决 / 低于合格分
+
+export type IndicatorStatus = 'scored' | 'notApplicable' | 'vetoed';
+
+export interface FindingResult {
+  criterion: string;
+  title: string;
+  titleEn: string | null;
+  count: number;
+  /** Points deducted per occurrence. */
+  perOccurrence: string;
+  /** Deducted by this criterion after its own cap; null when a veto stopped the scoring. */
+  deducted: string | null;
+  /** The criterion's maxDeduction was reached. */
+  capped: boolean;
+}
+
+export interface IndicatorResult {
+  id: string;
+  title: string;
+  titleEn: string | null;
+  confidence: Confidence;
+  status: IndicatorStatus;
+  /** The indicator's points for this target (with any points spread onto it). */
+  max: string;
+  /** Points spread onto this indicator from the not-applicable service indicator (spreadEvenly). */
+  addedPoints: string | null;
+  /** null unless scored */
+  awarded: string | null;
+  /** null unless scored; never more than `max` when the policy caps per indicator */
+  deducted: string | null;
+  /** The findings added up to more than the indicator's points and were capped (capPerIndicator). */
+  capped: boolean;
+  findings: FindingResult[];
+}
+
+export interface InspectionBreakdown {
+  /** The deduction table's points (national: 100). */
+  max: string;
+  /** Points actually checked: 75 for a target without service functions under `scale`. */
+  applicableMax: string;
+  /** Sum of the indicators before scaling; null when vetoed. */
+  awarded: string | null;
+  treatment: 'none' | 'scale' | 'spreadEvenly';
+  /** scale: the factor total ÷ applicableMax (4/3). */
+  factor: Fraction | null;
+  /** The deductions went below 0 and the score was held at 0 (only without capPerIndicator). */
+  floored: boolean;
+  indicators: IndicatorResult[];
+}
+
+export type InspectionScoreStatus = 'scored' | 'vetoed' | 'notScored';
+export type InspectionBonusStatus = 'scored' | 'belowGate' | 'notEligible' | 'vetoed' | 'none';
+
+export interface InspectionResult {
+  kind: 'inspection';
+  ruleSetId: string;
+  ruleSetVersion: string;
+  ruleSetTitle: string;
+  targetKind: TargetKind;
+  target: { name: string | null; isPortal: boolean; hasServiceFunctions: boolean };
+  verdict: Verdict;
+  reason: VerdictReason | null;
+  /** Every veto with every clause, triggered or not. */
+  vetoes: VetoResult[];
+  /**
+   * The deduction part after policy (scaling, rounding), as a decimal string; null when vetoed (unless the
+   * policy records a score for vetoed targets) and when the rule set has no deduction table (new media).
+   */
+  score: string | null;
+  /** scored; vetoed (no score, or the policy's recorded score); notScored: no deduction table. */
+  scoreStatus: InspectionScoreStatus;
+  /** The score is policy.vetoedScore recorded for a vetoed target (Zhaoqing: 59), not a computed one. */
+  vetoedScoreApplied: boolean;
+  passMark: string | null;
+  /** null unless reached: score strictly above the gate and the target eligible. */
+  bonus: string | null;
+  bonusStatus: InspectionBonusStatus;
+  bonusGate: string | null;
+  /** score + bonus; null when there is no score. */
+  total: string | null;
+  breakdown: InspectionBreakdown | null;
+  bonusBreakdown: BonusBreakdown | null;
+  rounding: Rounding;
+  /** Readable lines (Chinese by default) a reviewer can read out. */
+  explanation: string[];
+}
+
+const inputKeys = ['ruleSet', 'target', 'measurements', 'findings', 'bonus', 'locale'] as const;
+
+/**
+ * Scores one website or new-media account at one monitoring point. Pure and synchronous; throws a
+ * `ScoringInputError` listing every problem when the input does not fit the rule set.
+ */
+export function scoreInspection(input: ScoreInspectionInput): InspectionResult {
+  const issues = new Issues();
+  if (!isRecord(input)) {
+    issues.add(
+      '(root)',
+      'invalidArgument',
+      `expected { ruleSet, target, measurements, findings }; got ${describeValue(input)}`,
+      `参数应为 { ruleSet, target, measurements, findings }；实际为 ${describeValue(input)}`,
+    );
+    issues.throwIfAny();
+  }
+  const raw = input as unknown as Record<string, unknown>;
+  checkKnownKeys(raw, inputKeys, '', issues);
+  const locale = readLocale(raw.locale, issues);
+  const target = readTarget(raw.target, issues);
+  const compiled = compileRuleSet(raw.ruleSet, 'inspection', issues);
+  if (compiled === undefined) {
+    issues.throwIfAny();
+    throw new Error('unreachable');
+  }
+  const measured = readMeasurements(raw.measurements, compiled.measurements, true, issues);
+  const deductionCriteria: ReadonlyMap<string, { indicator: CompiledIndicator }> =
+    compiled.deductions?.criteria ?? emptyMap;
+  const findings = readOccurrences(raw.findings, 'findings', deductionCriteria, issues, {
+    en: 'deduction',
+    zh: '扣分',
+  });
+  const bonusCriteria = compiled.bonus?.criteria ?? emptyMap;
+  const bonus =
+    raw.bonus === undefined
+      ? []
+      : readOccurrences(raw.bonus, 'bonus', bonusCriteria, issues, { en: 'bonus', zh: '加分' });
+  const service = compiled.service;
+  if (target !== undefined && !target.hasServiceFunctions && service !== null) {
+    for (const finding of findings) {
+      if (deductionCriteria.get(finding.criterion)?.indicator === service.indicator) {
+        issues.add(
+          `findings[${finding.index}].criterion`,
+          'notApplicable',
+          `"${finding.criterion}" belongs to ${service.indicator.indicator.titleEn ?? service.indicator.indicator.title}, which is not checked for a target without service functions`,
+          `“${finding.criterion}”属于${service.indicator.indicator.title}，无对外服务功能的对象不检查该指标`,
+        );
+      }
+    }
+  }
+  issues.throwIfAny();
+  return score(compiled, target!, measured, findings, bonus, locale);
+}
+
+const emptyMap: ReadonlyMap<string, never> = new Map<string, never>();
+
+function readTarget(raw: unknown, issues: Issues): InspectionTarget | undefined {
+  if (!isRecord(raw)) {
+    issues.add(
+      'target',
+      'invalidArgument',
+      `target must be { isPortal, hasServiceFunctions }; got ${describeValue(raw)}`,
+      `target 必须是 { isPortal, hasServiceFunctions }；实际为 ${describeValue(raw)}`,
+    );
+    return undefined;
+  }
+  checkKnownKeys(raw, ['isPortal', 'hasServiceFunctions', 'name'], 'target', issues);
+  let ok = true;
+  for (const key of ['isPortal', 'hasServiceFunctions'] as const) {
+    if (typeof raw[key] !== 'boolean') {
+      issues.add(
+        `target.${key}`,
+        'wrongType',
+        `must be true or false; got ${describeValue(raw[key])}`,
+        `必须是 true 或 false；实际为 ${describeValue(raw[key])}`,
+      );
+      ok = false;
+    }
+  }
+  if (raw.name !== undefined && typeof raw.name !== 'string') {
+    issues.add(
+      'target.name',
+      'wrongType',
+      `must be a string; got ${describeValue(raw.name)}`,
+      `必须是字符串；实际为 ${describeValue(raw.name)}`,
+    );
+    ok = false;
+  }
+  return ok ? (raw as unknown as InspectionTarget) : undefined;
+}
+
+function score(
+  compiled: CompiledInspection,
+  target: InspectionTarget,
+  measured: ReturnType<typeof readMeasurements>,
+  findings: readonly Occurrence[],
+  bonusFound: readonly Occurrence[],
+  locale: Locale,
+): InspectionResult {
+  const { ruleSet, rounder, deductions, service } = compiled;
+  const { policy } = ruleSet;
+  const vetoes = evaluateVetoes(compiled.vetoes, measured);
+  const vetoed = vetoes.some((veto) => veto.triggered === true);
+  const serviceLeftOut = service !== null && !target.hasServiceFunctions ? service : null;
+
+  const base = {
+    kind: 'inspection' as const,
+    ruleSetId: ruleSet.id,
+    ruleSetVersion: ruleSet.version,
+    ruleSetTitle: ruleSet.title,
+    targetKind: ruleSet.targetKind,
+    target: {
+      name: target.name ?? null,
+      isPortal: target.isPortal,
+      hasServiceFunctions: target.hasServiceFunctions,
+    },
+    vetoes,
+    passMark: policy.passMark,
+    bonusGate: policy.bonusGate?.above ?? null,
+    rounding: policy.rounding,
+  };
+
+  let result: Omit<InspectionResult, 'explanation'>;
+  if (vetoed) {
+    const recorded = compiled.vetoedScore === null ? null : text(compiled.vetoedScore);
+    result = {
+      ...base,
+      verdict: 'unqualified',
+      reason: 'veto',
+      score: recorded,
+      scoreStatus: 'vetoed',
+      vetoedScoreApplied: recorded !== null,
+      bonus: null,
+      bonusStatus: compiled.bonus === null ? 'none' : 'vetoed',
+      total: recorded,
+      breakdown: deductions === null ? null : vetoedBreakdown(compiled, findings, serviceLeftOut !== null),
+      bonusBreakdown: null,
+    };
+  } else if (deductions === null) {
+    // new media under the national rules: the verdict comes from the vetoes alone
+    result = {
+      ...base,
+      verdict: 'qualified',
+      reason: null,
+      score: null,
+      scoreStatus: 'notScored',
+      vetoedScoreApplied: false,
+      bonus: null,
+      bonusStatus: 'none',
+      total: null,
+      breakdown: null,
+      bonusBreakdown: null,
+    };
+  } else {
+    const counts = countByCriterion(findings);
+    const treatment = serviceLeftOut?.treatment ?? 'none';
+    const share = treatment === 'spreadEvenly' ? serviceLeftOut!.share : null;
+    let leafSum = ZERO;
+    let deductedSum = ZERO;
+    const indicators = deductions.indicators.map((compiledIndicator): IndicatorResult => {
+      if (serviceLeftOut !== null && compiledIndicator === serviceLeftOut.indicator) {
+        return indicatorNode(
+          compiledIndicator,
+          'notApplicable',
+          compiledIndicator.points,
+          null,
+          null,
+          null,
+          false,
+          [],
+        );
+      }
+      const max = share === null ? compiledIndicator.points : compiledIndicator.points.plus(share);
+      let deducted = ZERO;
+      const rows: FindingResult[] = [];
+      for (const { criterion, deduct, maxDeduction } of compiledIndicator.criteria) {
+        const count = counts.get(criterion.id);
+        if (count === undefined) continue;
+        let amount = deduct.times(count);
+        const criterionCapped = maxDeduction !== null && amount.gt(maxDeduction);
+        if (criterionCapped) amount = maxDeduction;
+        deducted = deducted.plus(amount);
+        rows.push(findingRow(criterion, count, deduct, text(amount), criterionCapped));
+      }
+      const capped = policy.capPerIndicator && deducted.gt(max);
+      if (capped) deducted = max;
+      const awarded = rounder.leaf(max.minus(deducted));
+      leafSum = leafSum.plus(awarded);
+      deductedSum = deductedSum.plus(deducted);
+      return indicatorNode(
+        compiledIndicator,
+        'scored',
+        max,
+        share,
+        awarded,
+        deducted,
+        capped,
+        rows,
+        rounder.shown,
+      );
+    });
+    const applicableMax = treatment === 'scale' ? serviceLeftOut!.applicableMax : deductions.points;
+    // leaf: parents add the rounded leaves; total: exact (the maxima add up to applicableMax exactly)
+    let raw = policy.rounding.stage === 'leaf' ? leafSum : applicableMax.minus(deductedSum);
+    if (raw.gt(applicableMax)) raw = applicableMax; // spread shares that were rounded up
+    const floored = raw.isNegative();
+    if (floored) raw = ZERO;
+    const scaled = treatment === 'scale' ? raw.times(deductions.points).div(applicableMax) : raw;
+    const shownScore = rounder.shown(scaled);
+    const passed = shownScore.gte(compiled.passMark!);
+
+    let bonusValue: Decimal | null = null;
+    let bonusStatus: InspectionBonusStatus = 'none';
+    let bonusBreakdown: BonusBreakdown | null = null;
+    if (compiled.bonus !== null) {
+      const eligible = policy.bonusFor === 'all' || target.isPortal;
+      if (!eligible) bonusStatus = 'notEligible';
+      else if (!shownScore.gt(compiled.bonusGate!)) bonusStatus = 'belowGate';
+      else {
+        const scored = scoreBonus(compiled.bonus, bonusFound, rounder);
+        bonusValue = scored.value;
+        bonusBreakdown = scored.breakdown;
+        bonusStatus = 'scored';
+      }
+    }
+    const total = bonusValue === null ? shownScore : shownScore.plus(bonusValue);
+    result = {
+      ...base,
+      verdict: passed ? 'qualified' : 'unqualified',
+      reason: passed ? null : 'belowPassMark',
+      score: text(shownScore),
+      scoreStatus: 'scored',
+      vetoedScoreApplied: false,
+      bonus: bonusValue === null ? null : text(bonusValue),
+      bonusStatus,
+      total: text(total),
+      breakdown: {
+        max: text(deductions.points),
+        applicableMax: text(applicableMax),
+        awarded: text(rounder.shown(raw)),
+        treatment,
+        factor: treatment === 'scale' ? serviceLeftOut!.factorFraction : null,
+        floored,
+        indicators,
+      },
+      bonusBreakdown,
+    };
+  }
+  return { ...result, explanation: explainInspection(result, compiled, locale) };
+}
+
+function findingRow(
+  criterion: CompiledIndicator['criteria'][number]['criterion'],
+  count: number,
+  deduct: Decimal,
+  deducted: string | null,
+  capped: boolean,
+): FindingResult {
+  return {
+    criterion: criterion.id,
+    title: criterion.title,
+    titleEn: criterion.titleEn ?? null,
+    count,
+    perOccurrence: text(deduct),
+    deducted,
+    capped,
+  };
+}
+
+function indicatorNode(
+  compiled: CompiledIndicator,
+  status: IndicatorStatus,
+  max: Decimal,
+  share: Decimal | null,
+  awarded: Decimal | null,
+  deducted: Decimal | null,
+  capped: boolean,
+  findings: FindingResult[],
+  shown: (value: Decimal) => Decimal = (value) => value,
+): IndicatorResult {
+  const { indicator } = compiled;
+  return {
+    id: indicator.id,
+    title: indicator.title,
+    titleEn: indicator.titleEn ?? null,
+    confidence: indicator.provenance.confidence,
+    status,
+    max: text(shown(max)),
+    addedPoints: share === null ? null : text(shown(share)),
+    awarded: awarded === null ? null : text(shown(awarded)),
+    deducted: deducted === null ? null : text(deducted),
+    capped,
+    findings,
+  };
+}
+
+/** A veto stops the scoring: the findings are listed, nothing is deducted. */
+function vetoedBreakdown(
+  compiled: CompiledInspection,
+  findings: readonly Occurrence[],
+  serviceLeftOut: boolean,
+): InspectionBreakdown {
+  const deductions = compiled.deductions!;
+  const counts = countByCriterion(findings);
+  const indicators = deductions.indicators.map((compiledIndicator) => {
+    const rows: FindingResult[] = [];
+    for (const { criterion, deduct } of compiledIndicator.criteria) {
+      const count = counts.get(criterion.id);
+      if (count !== undefined) rows.push(findingRow(criterion, count, deduct, null, false));
+    }
+    const notApplicable = serviceLeftOut && compiledIndicator === compiled.service?.indicator;
+    return indicatorNode(
+      compiledIndicator,
+      notApplicable ? 'notApplicable' : 'vetoed',
+      compiledIndicator.points,
+      null,
+      null,
+      null,
+      false,
+      rows,
+    );
+  });
+  const treatment = serviceLeftOut ? compiled.service!.treatment : 'none';
+  return {
+    max: text(deductions.points),
+    applicableMax: text(treatment === 'scale' ? compiled.service!.applicableMax : deductions.points),
+    awarded: null,
+    treatment,
+    factor: treatment === 'scale' ? compiled.service!.factorFraction : null,
+    floored: false,
+    indicators,
+  };
+}
