@@ -520,7 +520,7 @@ const ruleSet = {
             deduct: '5',
             provenance: {
               source: 'hanzhong-2022-q3',
-              clause: '二、（三）未規範開設政策文件解讀欄目，未見解讀稿',
+              clause: '二、（三）未規范開設政策文件解讀欄目，未見解讀稿',
               confidence: 'reconstructed',
               note: '扣5分为重构。The amount is ours.',
             },
@@ -560,7 +560,7 @@ const ruleSet = {
             maxDeduction: '3',
             provenance: {
               source: 'hanzhong-2022-q3',
-              clause: '二、（三）網站政策文件解讀內容不規範、欄目更新不及時',
+              clause: '二、（三）網站政策文件解讀內容不規范、欄目更新不及時',
               confidence: 'reconstructed',
               note: '每处扣1分、最多扣3分为重构。1 each, at most 3, is ours.',
             },
@@ -689,7 +689,7 @@ const ruleSet = {
             maxDeduction: '5',
             provenance: {
               source: 'hanzhong-2022-q3',
-              clause: '二、（五）部分事項未提供規範表格獲取渠道',
+              clause: '二、（五）部分事項未提供規范表格獲取渠道',
               confidence: 'reconstructed',
               note: '每项扣1分、最多扣5分为重构；江西2018年第一季度亦通报“多個表格無法下載”。1 per item, at most 5, is ours; Jiangxi 2018 Q1 reported forms that could not be downloaded.',
             },
