@@ -162,7 +162,13 @@ const failing: Case[] = [
     name: 'a condition’s provenance names an undeclared source',
     code: 'unknownSource',
     build: inspection((r) => {
-      r.vetoes[0]!.when = { ...r.vetoes[0]!.when, provenance: { source: 'hearsay', confidence: 'official' } };
+      r.vetoes[0]!.when = {
+        kind: 'compare',
+        measurement: 'unreachableShare',
+        op: '>=',
+        value: '0.05',
+        provenance: { source: 'hearsay', confidence: 'official' },
+      };
     }),
     expected: ['vetoes[0].when.provenance.source unknownSource'],
   },
