@@ -194,8 +194,9 @@ const ruleSet = {
                 criteria: [
                   {
                     id: 'oversight.spot-checks.quarterly.missed',
-                    title: '未开展抽查或抽查比例低于30%的季度（每个）',
-                    titleEn: 'Quarter without spot checks or below 30% (each)',
+                    title: '未开展抽查或抽查比例低于30%的季度',
+                    titleEn: 'Quarter without spot checks or below 30%',
+                    description: '计数单位：个。',
                     // four quarters × 2.5 = the sub-item's 10 points
                     deduct: '2.5',
                     provenance: {
@@ -225,8 +226,9 @@ const ruleSet = {
                 criteria: [
                   {
                     id: 'oversight.spot-checks.published.missing',
-                    title: '抽查情况未在门户网站公开的季度（每个）',
-                    titleEn: 'Quarter whose spot-check results were not published (each)',
+                    title: '抽查情况未在门户网站公开的季度',
+                    titleEn: 'Quarter whose spot-check results were not published',
+                    description: '计数单位：个。',
                     deduct: '1.25',
                     provenance: {
                       source: 'kaohe-reconstruction',
@@ -269,8 +271,9 @@ const ruleSet = {
                 criteria: [
                   {
                     id: 'oversight.find-error.messages.unresolved',
-                    title: '留言未办结（每条）',
-                    titleEn: 'Message not resolved (each)',
+                    title: '留言未办结',
+                    titleEn: 'Message not resolved',
+                    description: '计数单位：条。',
                     deduct: '3',
                     provenance: {
                       source: 'gbmh-2019-19-assessment',
@@ -280,8 +283,9 @@ const ruleSet = {
                   },
                   {
                     id: 'oversight.find-error.messages.late',
-                    title: '超过1个月办结的留言（每条）',
-                    titleEn: 'Message resolved after more than a month (each)',
+                    title: '超过1个月办结的留言',
+                    titleEn: 'Message resolved after more than a month',
+                    description: '计数单位：条。',
                     deduct: '2',
                     provenance: {
                       source: 'gbmh-2019-19-assessment',
@@ -347,8 +351,9 @@ const ruleSet = {
                 criteria: [
                   {
                     id: 'oversight.rectification.reported.late',
-                    title: '逾期或未报送整改问责情况（每次）',
-                    titleEn: 'Rectification report late or missing (each)',
+                    title: '逾期或未报送整改问责情况',
+                    titleEn: 'Rectification report late or missing',
+                    description: '计数单位：次。',
                     deduct: '1',
                     provenance: {
                       source: 'kaohe-reconstruction',
@@ -402,8 +407,9 @@ const ruleSet = {
                 criteria: [
                   {
                     id: 'security.checks.regular.gap',
-                    title: '未开展的安全检查或缺失的安全措施（每项）',
-                    titleEn: 'Security check not done or security measure missing (each)',
+                    title: '未开展的安全检查或缺失的安全措施',
+                    titleEn: 'Security check not done or security measure missing',
+                    description: '计数单位：项。',
                     deduct: '2.5',
                     provenance: {
                       source: 'kaohe-reconstruction',
@@ -413,8 +419,9 @@ const ruleSet = {
                   },
                   {
                     id: 'security.checks.regular.incident',
-                    title: '所属网站发生安全事件（每起，未达单项否决程度）',
-                    titleEn: 'Security incident on one of the unit’s sites, below veto level (each)',
+                    title: '所属网站发生安全事件（未达单项否决程度）',
+                    titleEn: 'Security incident on one of the unit’s sites, below veto level',
+                    description: '计数单位：起。',
                     deduct: '5',
                     provenance: {
                       source: 'kaohe-reconstruction',
@@ -456,8 +463,9 @@ const ruleSet = {
                 criteria: [
                   {
                     id: 'security.impersonation.handled.late',
-                    title: '未及时处置的假冒政府网站（每个）',
-                    titleEn: 'Impersonating website not dealt with in time (each)',
+                    title: '未及时处置的假冒政府网站',
+                    titleEn: 'Impersonating website not dealt with in time',
+                    description: '计数单位：个。',
                     deduct: '2.5',
                     provenance: {
                       source: 'kaohe-reconstruction',
@@ -513,8 +521,9 @@ const ruleSet = {
                 criteria: [
                   {
                     id: 'management.lifecycle.procedure.irregular',
-                    title: '未按程序开设、整合或关停的网站（每个）',
-                    titleEn: 'Site opened, merged or closed outside the procedure (each)',
+                    title: '未按程序开设、整合或关停的网站',
+                    titleEn: 'Site opened, merged or closed outside the procedure',
+                    description: '计数单位：个。',
                     deduct: '2',
                     provenance: {
                       source: 'kaohe-reconstruction',
@@ -557,8 +566,9 @@ const ruleSet = {
                 criteria: [
                   {
                     id: 'management.registry.accurate.stale',
-                    title: '基本信息未及时更新或有误的网站（每个）',
-                    titleEn: 'Site whose basic information is outdated or wrong (each)',
+                    title: '基本信息未及时更新或有误的网站',
+                    titleEn: 'Site whose basic information is outdated or wrong',
+                    description: '计数单位：个。',
                     deduct: '1',
                     provenance: {
                       source: 'kaohe-reconstruction',
@@ -787,8 +797,9 @@ const ruleSet = {
         criteria: [
           {
             id: 'bonus.innovation.promoted',
-            title: '经验做法被国务院办公厅通报表扬或推广（每项）',
-            titleEn: 'Practice commended or promoted by the General Office of the State Council (each)',
+            title: '经验做法被国务院办公厅通报表扬或推广',
+            titleEn: 'Practice commended or promoted by the General Office of the State Council',
+            description: '计数单位：项。',
             award: '3',
             maxAward: '6',
             provenance: {

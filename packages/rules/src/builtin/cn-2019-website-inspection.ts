@@ -433,8 +433,9 @@ const ruleSet = {
         criteria: [
           {
             id: 'publish.overview-missing',
-            title: '未公开概况信息或机构职能信息（每类）',
-            titleEn: 'Overview or organisation-and-functions information missing (per category)',
+            title: '未公开概况信息或机构职能信息',
+            titleEn: 'Overview or organisation-and-functions information missing',
+            description: '计数单位：类。',
             deduct: '2',
             provenance: {
               source: 'jiangxi-2017-43',
@@ -456,8 +457,9 @@ const ruleSet = {
           },
           {
             id: 'publish.leader-info-incomplete',
-            title: '负责人姓名、简历缺失或错误（每人）',
-            titleEn: 'Leader name or CV missing or wrong (per leader)',
+            title: '负责人姓名、简历缺失或错误',
+            titleEn: 'Leader name or CV missing or wrong',
+            description: '计数单位：人。',
             deduct: '1',
             provenance: {
               source: 'gbmh-2019-19-inspection',
@@ -467,9 +469,10 @@ const ruleSet = {
           },
           {
             id: 'publish.policy-column-stale',
-            title: '政策文件类一级栏目监测时间点前6个月内未更新（每个）',
+            title: '政策文件类一级栏目监测时间点前6个月内未更新',
             titleEn:
-              'Policy-document first-level column not updated in the 6 months before the monitoring point (each)',
+              'Policy-document first-level column not updated in the 6 months before the monitoring point',
+            description: '计数单位：个。',
             deduct: '5',
             provenance: {
               source: 'gbmh-2019-19-inspection',
@@ -479,8 +482,9 @@ const ruleSet = {
           },
           {
             id: 'publish.dynamics-column-stale',
-            title: '动态、要闻类栏目监测时间点前2周内未更新（每个）',
-            titleEn: 'News or dynamics column not updated in the 2 weeks before the monitoring point (each)',
+            title: '动态、要闻类栏目监测时间点前2周内未更新',
+            titleEn: 'News or dynamics column not updated in the 2 weeks before the monitoring point',
+            description: '计数单位：个。',
             deduct: '2',
             provenance: {
               source: 'hanzhong-2022-q3',
@@ -491,8 +495,9 @@ const ruleSet = {
           },
           {
             id: 'publish.column-long-stale',
-            title: '应更新但长期未更新的栏目（每个）',
-            titleEn: 'Column that should be updated but has long not been (each)',
+            title: '应更新但长期未更新的栏目',
+            titleEn: 'Column that should be updated but has long not been',
+            description: '计数单位：个。',
             deduct: '1',
             provenance: {
               source: 'jiangxi-2018-q1',
@@ -503,8 +508,9 @@ const ruleSet = {
           },
           {
             id: 'publish.empty-column',
-            title: '空白栏目（每个）',
-            titleEn: 'Empty column (each)',
+            title: '空白栏目',
+            titleEn: 'Empty column',
+            description: '计数单位：个。',
             deduct: '2',
             provenance: {
               source: 'hanzhong-2022-q3',
@@ -527,8 +533,9 @@ const ruleSet = {
           },
           {
             id: 'publish.interpretation-missing',
-            title: '政策文件未发布对应解读材料（每件）',
-            titleEn: 'Policy document without its interpretation (each)',
+            title: '政策文件未发布对应解读材料',
+            titleEn: 'Policy document without its interpretation',
+            description: '计数单位：件。',
             deduct: '1',
             // one missing interpretation per document would otherwise outweigh a missing column
             maxDeduction: '5',
@@ -541,8 +548,9 @@ const ruleSet = {
           },
           {
             id: 'publish.interpretation-not-linked',
-            title: '政策解读与政策原文未相互关联（每组）',
-            titleEn: 'Interpretation not linked to its policy document (per pair)',
+            title: '政策解读与政策原文未相互关联',
+            titleEn: 'Interpretation not linked to its policy document',
+            description: '计数单位：组。',
             deduct: '1',
             maxDeduction: '3',
             provenance: {
@@ -554,8 +562,9 @@ const ruleSet = {
           },
           {
             id: 'publish.interpretation-irregular',
-            title: '政策解读内容不规范或解读栏目更新不及时（每处）',
-            titleEn: 'Interpretation content irregular or interpretation column late (each)',
+            title: '政策解读内容不规范或解读栏目更新不及时',
+            titleEn: 'Interpretation content irregular or interpretation column late',
+            description: '计数单位：处。',
             deduct: '1',
             maxDeduction: '3',
             provenance: {
@@ -567,8 +576,9 @@ const ruleSet = {
           },
           {
             id: 'publish.state-council-policy-not-reposted',
-            title: '未按要求转载国务院重要政策文件（每件）',
-            titleEn: 'Important State Council policy not reposted as required (each)',
+            title: '未按要求转载国务院重要政策文件',
+            titleEn: 'Important State Council policy not reposted as required',
+            description: '计数单位：件。',
             deduct: '2',
             maxDeduction: '6',
             provenance: {
@@ -604,8 +614,9 @@ const ruleSet = {
           },
           {
             id: 'publish.typo',
-            title: '一般性错别字（每处，未达单项否决程度）',
-            titleEn: 'Ordinary typo, below veto level (each)',
+            title: '一般性错别字（未达单项否决程度）',
+            titleEn: 'Ordinary typo, below veto level',
+            description: '计数单位：处。',
             // half a point each: a few typos cost little, many typos are a veto (Hanzhong 2022 Q3)
             deduct: '0.5',
             maxDeduction: '5',
@@ -644,8 +655,9 @@ const ruleSet = {
           },
           {
             id: 'service.guide-elements-missing',
-            title: '办事指南缺少要素（每项事项，未达单项否决程度）',
-            titleEn: 'Service guide missing elements, below veto level (per item)',
+            title: '办事指南缺少要素（未达单项否决程度）',
+            titleEn: 'Service guide missing elements, below veto level',
+            description: '计数单位：事项。',
             deduct: '1',
             maxDeduction: '5',
             provenance: {
@@ -657,8 +669,9 @@ const ruleSet = {
           },
           {
             id: 'service.guide-inaccurate',
-            title: '办事指南重点要素内容不准确（每项事项）',
-            titleEn: 'Service guide key elements inaccurate (per item)',
+            title: '办事指南重点要素内容不准确',
+            titleEn: 'Service guide key elements inaccurate',
+            description: '计数单位：事项。',
             deduct: '1',
             maxDeduction: '5',
             provenance: {
@@ -670,8 +683,9 @@ const ruleSet = {
           },
           {
             id: 'service.guide-vague',
-            title: '办事指南表述含糊不清（每项事项）',
-            titleEn: 'Service guide wording vague (per item)',
+            title: '办事指南表述含糊不清',
+            titleEn: 'Service guide wording vague',
+            description: '计数单位：事项。',
             deduct: '1',
             maxDeduction: '5',
             provenance: {
@@ -683,8 +697,9 @@ const ruleSet = {
           },
           {
             id: 'service.forms-unavailable',
-            title: '未提供规范表格获取渠道或表格无法下载（每项事项）',
-            titleEn: 'No channel to obtain standard forms, or forms cannot be downloaded (per item)',
+            title: '未提供规范表格获取渠道或表格无法下载',
+            titleEn: 'No channel to obtain standard forms, or forms cannot be downloaded',
+            description: '计数单位：事项。',
             deduct: '1',
             maxDeduction: '5',
             provenance: {
@@ -720,8 +735,9 @@ const ruleSet = {
           },
           {
             id: 'interaction.reply-slow',
-            title: '有效留言答复超过承诺时限（未超过3个月，每条）',
-            titleEn: 'Valid message answered late, within 3 months (each)',
+            title: '有效留言答复超过承诺时限（未超过3个月）',
+            titleEn: 'Valid message answered late, within 3 months',
+            description: '计数单位：条。',
             deduct: '1',
             maxDeduction: '5',
             provenance: {
@@ -733,8 +749,9 @@ const ruleSet = {
           },
           {
             id: 'interaction.reply-perfunctory',
-            title: '留言答复敷衍推诿、答非所问（每条）',
-            titleEn: 'Perfunctory or off-topic reply (each)',
+            title: '留言答复敷衍推诿、答非所问',
+            titleEn: 'Perfunctory or off-topic reply',
+            description: '计数单位：条。',
             deduct: '1',
             maxDeduction: '5',
             provenance: {
@@ -758,8 +775,9 @@ const ruleSet = {
           },
           {
             id: 'interaction.solicitation-no-feedback',
-            title: '征集调查未公布采用情况（每期）',
-            titleEn: 'Consultation results not published (per consultation)',
+            title: '征集调查未公布采用情况',
+            titleEn: 'Consultation results not published',
+            description: '计数单位：期。',
             deduct: '1',
             maxDeduction: '3',
             provenance: {
@@ -796,8 +814,9 @@ const ruleSet = {
           },
           {
             id: 'design.search-fails',
-            title: '站内搜索结果首页未找到随机选取的测试信息（每次）',
-            titleEn: 'Site search misses a randomly chosen test item on its first page (per test)',
+            title: '站内搜索结果首页未找到随机选取的测试信息',
+            titleEn: 'Site search misses a randomly chosen test item on its first page',
+            description: '计数单位：次。',
             deduct: '2',
             maxDeduction: '4',
             provenance: {
@@ -857,8 +876,9 @@ const ruleSet = {
           },
           {
             id: 'design.broken-links',
-            title: '存在错链、断链（每个）',
-            titleEn: 'Broken or wrong link (each)',
+            title: '存在错链、断链',
+            titleEn: 'Broken or wrong link',
+            description: '计数单位：个。',
             deduct: '0.5',
             maxDeduction: '5',
             provenance: {
@@ -869,8 +889,9 @@ const ruleSet = {
           },
           {
             id: 'design.identity-info-missing',
-            title: '网站全称、主办单位、网站标识码、ICP备案编号、公安机关备案标识等标注缺失（每项）',
-            titleEn: 'Site name, sponsor, site code, ICP or police registration missing from the page (each)',
+            title: '网站全称、主办单位、网站标识码、ICP备案编号、公安机关备案标识等标注缺失',
+            titleEn: 'Site name, sponsor, site code, ICP or police registration missing from the page',
+            description: '计数单位：项。',
             deduct: '1',
             maxDeduction: '4',
             provenance: {
@@ -908,8 +929,9 @@ const ruleSet = {
         criteria: [
           {
             id: 'bonus.publish.interpretation-forms',
-            title: '以图解、音视频、专家解读等多种形式解读政策（每种形式）',
-            titleEn: 'Policy interpreted in several forms: graphics, audio/video, experts (per form)',
+            title: '以图解、音视频、专家解读等多种形式解读政策',
+            titleEn: 'Policy interpreted in several forms: graphics, audio/video, experts',
+            description: '计数单位：种形式。',
             award: '2',
             maxAward: '4',
             provenance: {
@@ -971,8 +993,9 @@ const ruleSet = {
           },
           {
             id: 'bonus.service.linked-resources',
-            title: '办事指南页关联政策文件、常见问题、咨询投诉入口（每类）',
-            titleEn: 'Service pages link policies, FAQs and complaint channels (per kind)',
+            title: '办事指南页关联政策文件、常见问题、咨询投诉入口',
+            titleEn: 'Service pages link policies, FAQs and complaint channels',
+            description: '计数单位：类。',
             award: '1',
             maxAward: '4',
             provenance: {
@@ -1010,8 +1033,9 @@ const ruleSet = {
           },
           {
             id: 'bonus.interaction.interviews',
-            title: '开展在线访谈、征集调查并公开结果（每次）',
-            titleEn: 'Online interviews or consultations with published results (each)',
+            title: '开展在线访谈、征集调查并公开结果',
+            titleEn: 'Online interviews or consultations with published results',
+            description: '计数单位：次。',
             award: '1',
             maxAward: '4',
             provenance: {

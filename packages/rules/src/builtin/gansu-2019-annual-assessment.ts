@@ -384,8 +384,9 @@ const ruleSet = {
                 criteria: [
                   {
                     id: 'A5.1-unresolved',
-                    title: '留言未办结（每条）',
-                    titleEn: 'Message not resolved (each)',
+                    title: '留言未办结',
+                    titleEn: 'Message not resolved',
+                    description: '计数单位：条。',
                     deduct: '3',
                     provenance: {
                       source: 'gbmh-2019-19-assessment',
@@ -415,8 +416,9 @@ const ruleSet = {
                 criteria: [
                   {
                     id: 'A5.2-late',
-                    title: '超过1个月办结的留言（每条）',
-                    titleEn: 'Message resolved after more than a month (each)',
+                    title: '超过1个月办结的留言',
+                    titleEn: 'Message resolved after more than a month',
+                    description: '计数单位：条。',
                     deduct: '2',
                     provenance: {
                       source: 'gbmh-2019-19-assessment',
@@ -472,8 +474,9 @@ const ruleSet = {
                 criteria: [
                   {
                     id: 'B1.1-quarter-short',
-                    title: '未开展抽查或抽查比例低于30%的季度（每个）',
-                    titleEn: 'Quarter without spot checks or below the 30% sampling ratio (each)',
+                    title: '未开展抽查或抽查比例低于30%的季度',
+                    titleEn: 'Quarter without spot checks or below the 30% sampling ratio',
+                    description: '计数单位：个。',
                     // four quarters × 2 = the sub-item's 8 points
                     deduct: '2',
                     provenance: {
@@ -518,8 +521,9 @@ const ruleSet = {
                 criteria: [
                   {
                     id: 'B2.1-not-published',
-                    title: '抽查情况未在门户网站公开的季度（每个）',
-                    titleEn: 'Quarter whose spot-check results were not published (each)',
+                    title: '抽查情况未在门户网站公开的季度',
+                    titleEn: 'Quarter whose spot-check results were not published',
+                    description: '计数单位：个。',
                     deduct: '1',
                     provenance: {
                       source: 'kaohe-reconstruction',
@@ -584,8 +588,9 @@ const ruleSet = {
                 criteria: [
                   {
                     id: 'B3.2-report-late',
-                    title: '逾期或未报送整改问责情况（每次）',
-                    titleEn: 'Rectification report late or missing (each)',
+                    title: '逾期或未报送整改问责情况',
+                    titleEn: 'Rectification report late or missing',
+                    description: '计数单位：次。',
                     deduct: '1',
                     provenance: {
                       source: 'kaohe-reconstruction',
@@ -628,8 +633,9 @@ const ruleSet = {
                 criteria: [
                   {
                     id: 'B4.1-not-published',
-                    title: '未在1月31日前发布的年度报表（每份）',
-                    titleEn: 'Annual report not published by 31 January (each)',
+                    title: '未在1月31日前发布的年度报表',
+                    titleEn: 'Annual report not published by 31 January',
+                    description: '计数单位：份。',
                     // two reports × 2.5 = the sub-item's 5 points
                     deduct: '2.5',
                     provenance: {
@@ -687,8 +693,9 @@ const ruleSet = {
                 criteria: [
                   {
                     id: 'C1.1-outside-procedure',
-                    title: '未按程序开设或下线的网站（每个）',
-                    titleEn: 'Site opened or closed outside the procedure (each)',
+                    title: '未按程序开设或下线的网站',
+                    titleEn: 'Site opened or closed outside the procedure',
+                    description: '计数单位：个。',
                     deduct: '2',
                     provenance: {
                       source: 'kaohe-reconstruction',
@@ -766,8 +773,9 @@ const ruleSet = {
                 criteria: [
                   {
                     id: 'C3.1-not-reported',
-                    title: '未及时在信息报送系统中报备的变更（每项）',
-                    titleEn: 'Change not reported in the information system (each)',
+                    title: '未及时在信息报送系统中报备的变更',
+                    titleEn: 'Change not reported in the information system',
+                    description: '计数单位：项。',
                     deduct: '1',
                     provenance: {
                       source: 'kaohe-reconstruction',
@@ -809,8 +817,9 @@ const ruleSet = {
                 criteria: [
                   {
                     id: 'C4.1-incident-or-gap',
-                    title: '安全事件或缺少的安全措施（每项）',
-                    titleEn: 'Security incident or missing security measure (each)',
+                    title: '安全事件或缺少的安全措施',
+                    titleEn: 'Security incident or missing security measure',
+                    description: '计数单位：项。',
                     deduct: '2',
                     provenance: {
                       source: 'kaohe-reconstruction',
