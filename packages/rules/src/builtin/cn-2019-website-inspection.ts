@@ -178,7 +178,7 @@ const ruleSet = {
     },
     {
       id: 'unreachableShare',
-      title: '首页无法访问比例',
+      title: '网站无法访问次数占比',
       titleEn: 'Share of probes that could not open the site',
       description: '连续监测1周，每天至少20次；超过15秒网站仍打不开的次数占总监测次数的比例（取值0至1）。',
       kind: 'ratio',
