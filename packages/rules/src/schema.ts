@@ -250,6 +250,7 @@ export const Band = z
     below: DecimalString.optional().meta({ description: 'Exclusive upper bound; omit for no upper bound.' }),
     points: PointsString,
     title: z.string().min(1).optional(),
+    titleEn: z.string().min(1).optional(),
   })
   .meta({ description: 'Points for a measured value in [atLeast, below).' });
 
