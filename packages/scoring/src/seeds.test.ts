@@ -1,6 +1,16 @@
+import { getRuleSet } from '@kaohe/rules';
 import { describe, expect, it } from 'vitest';
+import { scoreAssessment } from './assessment.js';
 import { checkPublishedFigures, type PublishedFigure } from './figures.js';
-import { rate, remediationRate, summarizeInspections, type InspectionRecord } from './statistics.js';
+import { rank } from './rank.js';
+import {
+  countAtLeast,
+  rate,
+  remediationRate,
+  summarizeInspections,
+  type InspectionRecord,
+} from './statistics.js';
+import { gansu2019Units } from './test-support/gansu-2019-units.js';
 
 // Every figure of the domain guide, section 8, reproduced from item-level data built here, and every printed
 // figure checked against that data. Seeds: /work/shared/seeds/000…003.
@@ -135,6 +145,72 @@ describe('seed 000: Jiangxi 2018 Q1 (赣府厅函〔2018〕21号)', () => {
     ]);
     expect(checked['empty-columns']!.explanations).toEqual([
       { kind: 'numerator', numerator: '33', exact: '80.4878048780…' },
+    ]);
+  });
+});
+
+describe('seed 001: Gansu 2019 annual assessment (14 市州, 37 省直部门)', () => {
+  const ruleSet = getRuleSet('gansu-2019-annual-assessment');
+  const scored = gansu2019Units.map((unit) => {
+    const result = scoreAssessment({ ruleSet, inputs: unit.inputs, measurements: unit.measurements });
+    return {
+      ...unit,
+      result,
+      score: result.total,
+      vetoed: result.verdict === 'unqualified' && result.reason === 'veto',
+    };
+  });
+  const ranking = rank({ entries: scored, groupOrder: ['市州', '省直部门'] });
+  const [cities, departments] = ranking.groups;
+
+  it('scores every unit completely, as the sum of what it lost says', () => {
+    expect(scored.map((u) => [u.name, u.result.complete, u.result.total])).toEqual(
+      gansu2019Units.map((u) => [u.name, true, u.expectedTotal]),
+    );
+    expect(scored.filter((u) => u.group === '市州')).toHaveLength(14);
+    expect(scored.filter((u) => u.group === '省直部门')).toHaveLength(37);
+  });
+
+  it('兰州、金昌、张掖、天水 100, tied first among the cities (并列第一), the rest ranked from 5', () => {
+    expect(cities!.group).toBe('市州');
+    const first = cities!.ranked.filter((r) => r.rank === 1);
+    expect(first.map((r) => [r.entry.name, r.score, r.tied])).toEqual([
+      ['金昌', '100', true],
+      ['兰州', '100', true],
+      ['天水', '100', true],
+      ['张掖', '100', true],
+    ]);
+    expect(cities!.ranked.slice(4).map((r) => [r.rank, r.entry.name, r.score])).toEqual([
+      [5, '嘉峪关', '96.5'],
+      [6, '酒泉', '92'],
+      [7, '庆阳', '89.5'],
+      [8, '白银', '88'],
+      [9, '定西', '87'],
+      [10, '武威', '86.5'],
+      [11, '陇南', '85'],
+      [12, '平凉', '84'],
+      [13, '临夏州', '82'],
+      [14, '甘南州', '79.5'],
+    ]);
+    expect(cities!.unranked).toEqual([]);
+  });
+
+  it('省科技厅、省自然资源厅、省住建厅、省林草局 100, tied first among the departments', () => {
+    const first = departments!.ranked.filter((r) => r.rank === 1);
+    // pinyin: ke, lin, zhu, zi
+    expect(first.map((r) => r.entry.name)).toEqual(['省科技厅', '省林草局', '省住建厅', '省自然资源厅']);
+    expect(first.every((r) => r.tied && r.score === '100')).toBe(true);
+    expect(departments!.ranked[4]).toMatchObject({ rank: 5, tied: false, score: '99.7' });
+    // 省林草局 has no new-media account: A3.1 is left out and the rest scaled up to 100
+    const forestry = scored.find((u) => u.name === '省林草局')!;
+    expect(forestry.result.rescale?.subItems).toEqual(['A3.1']);
+  });
+
+  it('6 市州 and 35 省直部门 at 90 or above', () => {
+    const atLeast90 = countAtLeast({ entries: scored, atLeast: '90' });
+    expect(atLeast90.byGroup).toEqual([
+      { group: '市州', count: 6, of: 14 },
+      { group: '省直部门', count: 35, of: 37 },
     ]);
   });
 });
