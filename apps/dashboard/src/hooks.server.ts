@@ -1,0 +1,57 @@
+import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
+import { langCookieName, localeOf, parseLang, translator } from '$lib/i18n';
+import { sessionCookieName, sessionCookieOptions, validateSessionToken } from '$lib/server/auth/session';
+import { appDatabase, closeAppDatabase } from '$lib/server/db';
+
+export const init: ServerInit = async () => {
+  // adapter-node waits for the event loop to drain on SIGTERM; an open pool or PGlite never drains
+  process.once('sveltekit:shutdown', () => {
+    void closeAppDatabase();
+  });
+  // migrate and seed before the first request rather than during it
+  if (process.env.KAOHE_DEFER_DB !== '1') await appDatabase();
+};
+
+/** Every request: language, then who is signed in (locals.user), then the response headers. */
+export const handle: Handle = async ({ event, resolve }) => {
+  event.locals.lang = parseLang(event.cookies.get(langCookieName));
+  await authenticate(event);
+  const response = await resolve(event, {
+    transformPageChunk: ({ html }) => html.replace('%lang%', localeOf(event.locals.lang)),
+  });
+  setSecurityHeaders(event, response);
+  return response;
+};
+
+async function authenticate(event: RequestEvent): Promise<void> {
+  event.locals.user = null;
+  event.locals.session = null;
+  const token = event.cookies.get(sessionCookieName);
+  if (!token) return;
+  const { db } = await appDatabase();
+  const { session, user } = await validateSessionToken(db, token);
+  if (session) {
+    event.locals.user = user;
+    event.locals.session = session;
+    event.cookies.set(sessionCookieName, token, sessionCookieOptions(event.url, session.expiresAt));
+  } else {
+    event.cookies.delete(sessionCookieName, { path: '/' });
+  }
+}
+
+function setSecurityHeaders(event: RequestEvent, response: Response): void {
+  response.headers.set('x-content-type-options', 'nosniff');
+  response.headers.set('referrer-policy', 'same-origin');
+  if (!response.headers.has('x-frame-options')) response.headers.set('x-frame-options', 'DENY');
+  // pages show per-user data: never cache them in shared caches
+  if (event.locals.user && !response.headers.has('cache-control'))
+    response.headers.set('cache-control', 'private, no-store');
+}
+
+export const handleError: HandleServerError = ({ error, event, status }) => {
+  const t = translator(parseLang(event.cookies.get(langCookieName)));
+  if (status === 404) return { message: t('error.notFound') };
+  // the stack goes to the server log, never to the user
+  console.error(`[${new Date().toISOString()}] ${event.request.method} ${event.url.pathname}:`, error);
+  return { message: t('error.server') };
+};
