@@ -147,7 +147,12 @@ if (options.profile !== undefined) {
   const directory = mkdtempSync(join(os.tmpdir(), 'kaohe-profile-'));
   child<TimingReport>(['time', 'kaohe', '2', String(seed)], ['--cpu-prof', `--cpu-prof-dir=${directory}`]);
   const root = fileURLToPath(new URL('../../..', import.meta.url));
-  console.log('\nKaohe hot spots (self time over generation and two runs):');
-  for (const line of hotSpots(directory, root)) console.log(`  ${line}`);
+  const spots = hotSpots(directory, root);
+  console.log(
+    '\nKaohe hot spots: self time over two runs (module loading and data generation left out, GC not)',
+  );
+  for (const line of spots.functions) console.log(`  ${line}`);
+  console.log('By file:');
+  for (const line of spots.files) console.log(`  ${line}`);
   rmSync(directory, { recursive: true, force: true });
 }
