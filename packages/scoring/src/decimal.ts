@@ -15,16 +15,16 @@ const modes = {
 export type RoundingMode = keyof typeof modes;
 
 /** Rounds to the declared places and mode; the result is what a user sees and what thresholds compare with. */
-export function round(value: Decimal.Value, rounding: Pick<Rounding, 'places' | 'mode'>): Decimal {
+export function round(value: GlobalDecimal.Value, rounding: Pick<Rounding, 'places' | 'mode'>): Decimal {
   return new Decimal(value).toDecimalPlaces(rounding.places, modes[rounding.mode]);
 }
 
 /** A decimal string with exactly the declared places ("85.3", "100.00"). */
-export function formatRounded(value: Decimal.Value, rounding: Pick<Rounding, 'places' | 'mode'>): string {
+export function formatRounded(value: GlobalDecimal.Value, rounding: Pick<Rounding, 'places' | 'mode'>): string {
   return round(value, rounding).toFixed(rounding.places);
 }
 
 /** Canonical string of an exact value: no exponent, no trailing zeros ("2.5", "100"). */
-export function exact(value: Decimal.Value): string {
+export function exact(value: GlobalDecimal.Value): string {
   return new Decimal(value).toFixed();
 }
