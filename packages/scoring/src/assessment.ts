@@ -22,7 +22,7 @@ import {
 import { evaluateVetoes, listIds, readMeasurements, type VetoResult } from './conditions.js';
 import { explainAssessment } from './explain.js';
 import type { FindingResult, MeasurementValue, Verdict, VerdictReason } from './inspection.js';
-import { ZERO, fraction, text, type Fraction } from './points.js';
+import { ZERO, fraction, text, type Fraction, type Rounder } from './points.js';
 
 // Scoring one unit's annual assessment (年度考核): areas (方面) → items (分项) → sub-items (子项), each sub-item
 // scored by its method from the unit's input. Missing inputs are awaited, never counted as 0.
@@ -157,6 +157,10 @@ type ParsedInput =
   | { kind: 'manual'; points: Decimal }
   | { kind: 'notApplicable'; reason: string };
 
+type ParsedEntry = { input: ParsedInput; note: string | null };
+/** by sub-item position (CompiledSubItem.index); undefined: awaiting input */
+type ParsedInputs = (ParsedEntry | undefined)[];
+
 const inputKeys = ['ruleSet', 'inputs', 'measurements', 'bonus', 'locale'] as const;
 
 /**
@@ -192,9 +196,9 @@ export function scoreAssessment(input: ScoreAssessmentInput): AssessmentResult {
           zh: '加分',
         });
   let rescaledPoints = ZERO;
-  for (const [id, entry] of parsed) {
-    const sub = compiled.subItems.get(id)!;
-    if (entry.input.kind === 'notApplicable' && sub.subItem.whenNotApplicable === 'rescale')
+  for (const sub of compiled.subItems.values()) {
+    const entry = parsed[sub.index];
+    if (entry?.input.kind === 'notApplicable' && sub.subItem.whenNotApplicable === 'rescale')
       rescaledPoints = rescaledPoints.plus(sub.points);
   }
   if (rescaledPoints.gte(compiled.total)) {
@@ -209,12 +213,8 @@ export function scoreAssessment(input: ScoreAssessmentInput): AssessmentResult {
   return score(compiled, parsed, measured, bonus, locale);
 }
 
-function readInputs(
-  raw: unknown,
-  compiled: CompiledAssessment,
-  issues: Issues,
-): Map<string, { input: ParsedInput; note: string | null }> {
-  const parsed = new Map<string, { input: ParsedInput; note: string | null }>();
+function readInputs(raw: unknown, compiled: CompiledAssessment, issues: Issues): ParsedInputs {
+  const parsed: ParsedInputs = new Array<ParsedEntry | undefined>(compiled.subItems.size);
   if (!isRecord(raw)) {
     issues.add(
       'inputs',
@@ -239,7 +239,7 @@ function readInputs(
       continue;
     }
     const input = readSubItemInput(sub, value, path, issues);
-    if (input !== undefined) parsed.set(id, input);
+    if (input !== undefined) parsed[sub.index] = input;
   }
   return parsed;
 }
@@ -261,15 +261,8 @@ function readSubItemInput(
   const { subItem } = sub;
   const method = subItem.method;
   const expected = expectedShape[method.kind];
-  const shapeIssue = (got: string) =>
-    issues.add(
-      path,
-      'wrongShape',
-      `"${subItem.id}" is scored by ${method.kind}: give ${expected.shape} or { notApplicable: true, reason }; got ${got}`,
-      `“${subItem.id}”按${expected.zh}计分，应填 ${expected.shape} 或 { notApplicable: true, reason }；实际为 ${got}`,
-    );
   if (!isRecord(raw)) {
-    shapeIssue(describeValue(raw));
+    shapeIssue(sub, path, describeValue(raw), issues);
     return undefined;
   }
   const count = issues.list.length;
@@ -302,7 +295,13 @@ function readSubItemInput(
       );
     } else input = { kind: 'notApplicable', reason: raw.reason };
   } else if (!(expected.key in raw)) {
-    shapeIssue(`an object with ${ownKeys(raw).length === 0 ? 'no keys' : `keys ${ownKeys(raw).join(', ')}`}`);
+    const keys = ownKeys(raw);
+    shapeIssue(
+      sub,
+      path,
+      `an object with ${keys.length === 0 ? 'no keys' : `keys ${keys.join(', ')}`}`,
+      issues,
+    );
     return undefined;
   } else {
     checkKnownKeys(raw, [expected.key, 'note'], path, issues);
@@ -366,6 +365,17 @@ function readSubItemInput(
   }
   if (input === undefined || issues.list.length > count) return undefined;
   return { input, note: typeof note === 'string' ? note : null };
+}
+
+function shapeIssue(sub: CompiledSubItem, path: string, got: string, issues: Issues): void {
+  const { id, method } = sub.subItem;
+  const expected = expectedShape[method.kind];
+  issues.add(
+    path,
+    'wrongShape',
+    `"${id}" is scored by ${method.kind}: give ${expected.shape} or { notApplicable: true, reason }; got ${got}`,
+    `“${id}”按${expected.zh}计分，应填 ${expected.shape} 或 { notApplicable: true, reason }；实际为 ${got}`,
+  );
 }
 
 function inUnitRange(
@@ -514,15 +524,22 @@ function scoreSubItem(sub: CompiledSubItem, input: ParsedInput): Scored {
   }
 }
 
-function aggregateStatus(statuses: NodeStatus[]): NodeStatus {
-  if (statuses.includes('awaitingInput')) return 'awaitingInput';
-  if (statuses.every((status) => status === 'notApplicable')) return 'notApplicable';
-  return 'scored';
+function aggregateStatus(children: readonly { status: NodeStatus }[]): NodeStatus {
+  let allNotApplicable = true;
+  for (const { status } of children) {
+    if (status === 'awaitingInput') return 'awaitingInput';
+    if (status !== 'notApplicable') allNotApplicable = false;
+  }
+  return allNotApplicable ? 'notApplicable' : 'scored';
 }
+
+const hidden = (): null => null; // a vetoed unit shows no points
+const shownOrNull = (value: Decimal | null, rounder: Rounder): string | null =>
+  value === null ? null : text(rounder.shown(value));
 
 function score(
   compiled: CompiledAssessment,
-  parsed: Map<string, { input: ParsedInput; note: string | null }>,
+  parsed: ParsedInputs,
   measured: ReturnType<typeof readMeasurements>,
   bonusFound: readonly Occurrence[],
   locale: Locale,
@@ -545,21 +562,19 @@ function score(
   let excluded = ZERO;
   let raw = ZERO;
 
-  type Sum = { awarded: Decimal | null; max: Decimal };
-  const add = (a: Sum, b: Sum): Sum => ({
-    awarded: a.awarded === null ? b.awarded : b.awarded === null ? a.awarded : a.awarded.plus(b.awarded),
-    max: a.max.plus(b.max),
-  });
-  const show = (value: Decimal | null): string | null =>
-    value === null || vetoed ? null : text(rounder.shown(value));
-
-  const areas: AreaResult[] = compiled.areas.map(({ area, items }) => {
-    let areaSum: Sum = { awarded: null, max: ZERO };
-    const itemResults: ItemResult[] = items.map(({ item, subItems }) => {
-      let itemSum: Sum = { awarded: null, max: ZERO };
-      const subResults: SubItemResult[] = subItems.map((sub) => {
+  const show = vetoed ? hidden : (value: Decimal | null) => shownOrNull(value, rounder);
+  const areas: AreaResult[] = [];
+  for (const { area, points: areaPoints, pointsText: areaPointsText, items } of compiled.areas) {
+    let areaAwarded: Decimal | null = null;
+    let areaExcluded = ZERO;
+    const itemResults: ItemResult[] = [];
+    for (const { item, points: itemPoints, pointsText: itemPointsText, subItems } of items) {
+      let itemAwarded: Decimal | null = null;
+      let itemExcluded = ZERO;
+      const subResults: SubItemResult[] = [];
+      for (const sub of subItems) {
         const { subItem, points } = sub;
-        const entry = parsed.get(subItem.id);
+        const entry = parsed[sub.index];
         let status: NodeStatus;
         let awarded: Decimal | null = null;
         let detail: SubItemDetail | null = null;
@@ -567,7 +582,6 @@ function score(
         if (entry === undefined) {
           status = vetoed ? 'vetoed' : 'awaitingInput';
           if (!vetoed) awaitingInput.push(subItem.id);
-          itemSum = add(itemSum, { awarded: null, max: points });
         } else {
           const scored = scoreSubItem(sub, entry.input);
           detail = scored.detail;
@@ -576,11 +590,13 @@ function score(
           status = vetoed ? 'vetoed' : entry.input.kind === 'notApplicable' ? 'notApplicable' : 'scored';
           if (isRescaled) {
             rescaled.push(subItem.id);
-            excluded = excluded.plus(points);
-          } else itemSum = add(itemSum, { awarded, max: points });
-          if (awarded !== null) raw = raw.plus(awarded);
+            itemExcluded = itemExcluded.plus(points);
+          } else if (awarded !== null) {
+            itemAwarded = itemAwarded === null ? awarded : itemAwarded.plus(awarded);
+            raw = raw.plus(awarded);
+          }
         }
-        return {
+        subResults.push({
           id: subItem.id,
           title: subItem.title,
           titleEn: subItem.titleEn ?? null,
@@ -592,31 +608,35 @@ function score(
           rescaled: isRescaled,
           detail,
           note: entry?.note ?? null,
-        };
-      });
-      areaSum = add(areaSum, itemSum);
-      return {
+        });
+      }
+      if (itemAwarded !== null)
+        areaAwarded = areaAwarded === null ? itemAwarded : areaAwarded.plus(itemAwarded);
+      areaExcluded = areaExcluded.plus(itemExcluded);
+      itemResults.push({
         id: item.id,
         title: item.title,
         titleEn: item.titleEn ?? null,
         confidence: item.provenance.confidence,
-        status: vetoed ? 'vetoed' : aggregateStatus(subResults.map((s) => s.status)),
-        max: text(itemSum.max),
-        awarded: show(itemSum.awarded),
+        status: vetoed ? 'vetoed' : aggregateStatus(subResults),
+        // rescaled sub-items leave the max
+        max: itemExcluded.isZero() ? itemPointsText : text(itemPoints.minus(itemExcluded)),
+        awarded: show(itemAwarded),
         subItems: subResults,
-      };
-    });
-    return {
+      });
+    }
+    excluded = excluded.plus(areaExcluded);
+    areas.push({
       id: area.id,
       title: area.title,
       titleEn: area.titleEn ?? null,
       confidence: area.provenance.confidence,
-      status: vetoed ? 'vetoed' : aggregateStatus(itemResults.map((i) => i.status)),
-      max: text(areaSum.max),
-      awarded: show(areaSum.awarded),
+      status: vetoed ? 'vetoed' : aggregateStatus(itemResults),
+      max: areaExcluded.isZero() ? areaPointsText : text(areaPoints.minus(areaExcluded)),
+      awarded: show(areaAwarded),
       items: itemResults,
-    };
-  });
+    });
+  }
 
   const applicableMax = compiled.total.minus(excluded);
   const scaled = excluded.isZero() ? raw : raw.times(compiled.total).div(applicableMax);
@@ -655,7 +675,7 @@ function score(
     grade = band === undefined ? null : gradeOf(band.grade);
   }
 
-  const result: Omit<AssessmentResult, 'explanation'> = {
+  const result: AssessmentResult = {
     kind: 'assessment',
     ruleSetId: ruleSet.id,
     ruleSetVersion: ruleSet.version,
@@ -687,8 +707,10 @@ function score(
     vetoes,
     bonusBreakdown,
     rounding: policy.rounding,
+    explanation: [],
   };
-  return { ...result, explanation: explainAssessment(result, compiled, locale) };
+  result.explanation = explainAssessment(result, compiled, locale);
+  return result;
 }
 
 const gradeOf = (grade: { id: string; title: string; titleEn?: string | undefined }) => ({

@@ -21,7 +21,7 @@ import {
   type CompiledMeasurements,
   type CompiledVeto,
 } from './conditions.js';
-import { ZERO, fraction, rounder, type Fraction, type Rounder } from './points.js';
+import { ZERO, fraction, rounder, text, type Fraction, type Rounder } from './points.js';
 
 // A rule set is validated and indexed once per object (WeakMap), so scoring many targets costs one parse.
 // Rule sets are treated as immutable: change one by making a new object (e.g. with extendRuleSet).
@@ -32,11 +32,23 @@ export interface CompiledCriterion {
   maxDeduction: Decimal | null;
 }
 
+/** An indicator's maximum for a target, precomputed with its display strings. */
+export interface IndicatorMax {
+  max: Decimal;
+  maxText: string;
+  /** max rounded as a leaf: what the indicator awards when nothing is found */
+  full: Decimal;
+  fullText: string;
+}
+
 export interface CompiledIndicator {
   indicator: DeductionIndicator;
   index: number;
   points: Decimal;
   criteria: CompiledCriterion[];
+  plain: IndicatorMax;
+  /** With the service points spread onto it (spreadEvenly); null otherwise. */
+  spread: IndicatorMax | null;
 }
 
 export interface CompiledInspection {
@@ -62,11 +74,68 @@ export interface CompiledInspection {
     factorFraction: Fraction;
     /** spreadEvenly: points added to each other indicator. */
     share: Decimal;
+    shareText: string;
   } | null;
+  /** How targets are scored: with all indicators, and without the service indicator (null: no such policy). */
+  variants: { all: ScoringVariant; withoutService: ScoringVariant | null } | null;
   bonus: CompiledBonus | null;
   passMark: Decimal | null;
   bonusGate: Decimal | null;
   vetoedScore: Decimal | null;
+}
+
+export interface ScoringVariant {
+  treatment: 'none' | 'scale' | 'spreadEvenly';
+  /** The points checked (75 under scale). */
+  applicableMax: Decimal;
+  applicableMaxText: string;
+  /** Sum of the indicators' full (leaf-rounded) points, before holding it to applicableMax. */
+  fullLeafSum: Decimal;
+  /** The result when nothing is deducted (the common case), precomputed. */
+  full: { raw: Decimal; rawText: string; scaled: Decimal; score: Decimal; scoreText: string };
+}
+
+/** The raw sum of the indicators → the score before rounding (scaled under `scale`) and the reported score. */
+export function finishScore(
+  raw: Decimal,
+  variant: ScoringVariant,
+  total: Decimal,
+  rounding: Rounder,
+): { scaled: Decimal; shown: Decimal } {
+  // multiply first: 45 × 100 ÷ 75 is exactly 60
+  const scaled = variant.treatment === 'scale' ? raw.times(total).div(variant.applicableMax) : raw;
+  return { scaled, shown: rounding.shown(scaled) };
+}
+
+function scoringVariant(
+  treatment: ScoringVariant['treatment'],
+  total: Decimal,
+  indicators: CompiledIndicator[],
+  service: CompiledIndicator | null,
+  rounding: Rounder,
+): ScoringVariant {
+  const applicableMax = treatment === 'scale' ? total.minus(service!.points) : total;
+  let fullLeafSum = ZERO;
+  for (const indicator of indicators) {
+    if (treatment !== 'none' && indicator === service) continue;
+    fullLeafSum = fullLeafSum.plus(
+      (treatment === 'spreadEvenly' ? indicator.spread : null)?.full ?? indicator.plain.full,
+    );
+  }
+  const raw =
+    rounding.rounding.stage === 'leaf' && fullLeafSum.lt(applicableMax) ? fullLeafSum : applicableMax;
+  const variant: ScoringVariant = {
+    treatment,
+    applicableMax,
+    applicableMaxText: text(applicableMax),
+    fullLeafSum,
+    full: { raw, rawText: text(rounding.shown(raw)), scaled: raw, score: raw, scoreText: '' },
+  };
+  const { scaled, shown } = finishScore(raw, variant, total, rounding);
+  variant.full.scaled = scaled;
+  variant.full.score = shown;
+  variant.full.scoreText = text(shown);
+  return variant;
 }
 
 export interface CompiledBand {
@@ -78,6 +147,8 @@ export interface CompiledBand {
 
 export interface CompiledSubItem {
   subItem: SubItem;
+  /** position in rule-set order */
+  index: number;
   points: Decimal;
   /** deduct method: criterion id → criterion */
   criteria: Map<string, CompiledCriterion>;
@@ -94,7 +165,8 @@ export interface CompiledAssessment {
   areas: {
     area: Area;
     points: Decimal;
-    items: { item: Item; points: Decimal; subItems: CompiledSubItem[] }[];
+    pointsText: string;
+    items: { item: Item; points: Decimal; pointsText: string; subItems: CompiledSubItem[] }[];
   }[];
   subItems: Map<string, CompiledSubItem>;
   bonus: CompiledBonus | null;
@@ -190,43 +262,63 @@ function compileInspection(ruleSet: InspectionRuleSet): CompiledInspection {
   const { policy } = ruleSet;
   let deductions: CompiledInspection['deductions'] = null;
   let service: CompiledInspection['service'] = null;
+  let variants: CompiledInspection['variants'] = null;
+  const rounding = rounder(policy.rounding);
+  const indicatorMax = (max: Decimal): IndicatorMax => {
+    const full = rounding.leaf(max);
+    return { max, maxText: text(rounding.shown(max)), full, fullText: text(rounding.shown(full)) };
+  };
   if (ruleSet.deductions !== null) {
     const criteria: NonNullable<CompiledInspection['deductions']>['criteria'] = new Map();
+    const points = new Decimal(ruleSet.deductions.points);
+    const without = policy.withoutServiceFunctions;
+    const serviceDeclared = without && ruleSet.deductions.indicators.find((i) => i.id === without.indicator);
+    const share =
+      serviceDeclared && without.treatment === 'spreadEvenly' && ruleSet.deductions.indicators.length > 1
+        ? new Decimal(serviceDeclared.points).div(ruleSet.deductions.indicators.length - 1)
+        : ZERO;
     const indicators = ruleSet.deductions.indicators.map((indicator, index) => {
+      const indicatorPoints = new Decimal(indicator.points);
       const compiled: CompiledIndicator = {
         indicator,
         index,
-        points: new Decimal(indicator.points),
+        points: indicatorPoints,
         criteria: indicator.criteria.map(compileCriterion),
+        plain: indicatorMax(indicatorPoints),
+        spread: share.isZero() ? null : indicatorMax(indicatorPoints.plus(share)),
       };
       for (const c of compiled.criteria) criteria.set(c.criterion.id, { compiled: c, indicator: compiled });
       return compiled;
     });
-    const points = new Decimal(ruleSet.deductions.points);
     deductions = { points, indicators, criteria };
-    const without = policy.withoutServiceFunctions;
     const serviceIndicator = without && indicators.find((i) => i.indicator.id === without.indicator);
     if (without && serviceIndicator) {
       const applicableMax = points.minus(serviceIndicator.points);
-      const others = indicators.length - 1;
       service = {
         indicator: serviceIndicator,
         treatment: without.treatment,
         applicableMax,
         factor: points.div(applicableMax),
         factorFraction: fraction(points, applicableMax),
-        share: others > 0 ? serviceIndicator.points.div(others) : ZERO,
+        share,
+        shareText: text(rounding.shown(share)),
       };
     }
+    variants = {
+      all: scoringVariant('none', points, indicators, null, rounding),
+      withoutService:
+        service && scoringVariant(service.treatment, points, indicators, service.indicator, rounding),
+    };
   }
   return {
     kind: 'inspection',
     ruleSet,
-    rounder: rounder(policy.rounding),
+    rounder: rounding,
     measurements,
     vetoes: compileVetoes(ruleSet.vetoes, measurements),
     deductions,
     service,
+    variants,
     bonus: ruleSet.bonus === null ? null : compileBonus(ruleSet.bonus),
     passMark: policy.passMark === null ? null : new Decimal(policy.passMark),
     bonusGate: policy.bonusGate === null ? null : new Decimal(policy.bonusGate.above),
@@ -240,13 +332,16 @@ function compileAssessment(ruleSet: AssessmentRuleSet): CompiledAssessment {
   const areas = ruleSet.areas.map((area) => ({
     area,
     points: new Decimal(area.points),
+    pointsText: text(new Decimal(area.points)),
     items: area.items.map((item) => ({
       item,
       points: new Decimal(item.points),
+      pointsText: text(new Decimal(item.points)),
       subItems: item.subItems.map((subItem) => {
         const { method } = subItem;
         const compiled: CompiledSubItem = {
           subItem,
+          index: subItems.size,
           points: new Decimal(subItem.points),
           criteria: new Map(
             method.kind === 'deduct' ? method.criteria.map((c) => [c.id, compileCriterion(c)]) : [],

@@ -42,11 +42,22 @@ export interface VetoResult {
   logic: VetoLogic;
 }
 
+/**
+ * A read measurement. Numbers keep their canonical text; whole numbers also as `int`, and only values that are
+ * neither whole nor plain non-negative decimals are held as a Decimal: most comparisons need no arithmetic.
+ */
 export type MeasuredValue =
-  { kind: 'flag'; value: boolean } | { kind: 'number'; value: Decimal; text: string };
+  | { kind: 'flag'; value: boolean }
+  | { kind: 'number'; text: string; int: number | null; decimal: Decimal | null };
+
+/** Read values by measurement position (see CompiledMeasurements.indexOf); undefined when not given. */
+export type MeasuredValues = (MeasuredValue | undefined)[];
 
 export interface CompiledMeasurements {
   byId: Map<string, Measurement>;
+  /** measurement id → position in a MeasuredValues array */
+  indexOf: Map<string, number>;
+  list: Measurement[];
   /** Measurements read by a veto, in declaration order. */
   read: Measurement[];
 }
@@ -55,12 +66,20 @@ type CompiledCondition =
   | {
       kind: 'compare';
       measurement: Measurement;
+      index: number;
       op: ComparisonOperator;
       threshold: Decimal;
+      /** the threshold as a number when it is a safe whole number */
+      thresholdInt: number | null;
+      /** canonical text */
       thresholdText: string;
+      /** the threshold is ≥ 0, so its text compares with compareCanonical */
+      thresholdPlain: boolean;
     }
-  | { kind: 'flag'; measurement: Measurement; is: boolean }
+  | { kind: 'flag'; measurement: Measurement; index: number; is: boolean }
   | { kind: 'any' | 'all'; title: string | null; of: CompiledCondition[] };
+
+type CompiledCompare = Extract<CompiledCondition, { kind: 'compare' }>;
 
 // a group's kind is 'any' | 'all', which `===` alone does not narrow away
 function isGroup<C extends { kind: string }>(condition: C): condition is Extract<C, { kind: 'any' | 'all' }> {
@@ -80,7 +99,8 @@ export function compileMeasurements(measurements: Measurement[], vetoes: Veto[])
     else readIds.add(condition.measurement);
   };
   vetoes.forEach((veto) => visit(veto.when));
-  return { byId, read: measurements.filter((m) => readIds.has(m.id)) };
+  const indexOf = new Map(measurements.map((m, index) => [m.id, index]));
+  return { byId, indexOf, list: measurements, read: measurements.filter((m) => readIds.has(m.id)) };
 }
 
 export function compileVetoes(vetoes: Veto[], measurements: CompiledMeasurements): CompiledVeto[] {
@@ -90,9 +110,21 @@ export function compileVetoes(vetoes: Veto[], measurements: CompiledMeasurements
     }
     // the rule set is validated: every measurement a condition reads is declared
     const measurement = measurements.byId.get(condition.measurement)!;
-    if (condition.kind === 'flag') return { kind: 'flag', measurement, is: condition.is };
+    const index = measurements.indexOf.get(condition.measurement)!;
+    if (condition.kind === 'flag') return { kind: 'flag', measurement, index, is: condition.is };
     const threshold = new Decimal(condition.value);
-    return { kind: 'compare', measurement, op: condition.op, threshold, thresholdText: threshold.toFixed() };
+    const thresholdInt =
+      threshold.isInteger() && threshold.abs().lte(Number.MAX_SAFE_INTEGER) ? threshold.toNumber() : null;
+    return {
+      kind: 'compare',
+      measurement,
+      index,
+      op: condition.op,
+      threshold,
+      thresholdInt,
+      thresholdText: threshold.isZero() ? '0' : threshold.toFixed(),
+      thresholdPlain: !threshold.isNegative(),
+    };
   };
   return vetoes.map((veto) => ({ veto, when: compile(veto.when) }));
 }
@@ -106,8 +138,8 @@ export function readMeasurements(
   compiled: CompiledMeasurements,
   requireNumeric: boolean,
   issues: Issues,
-): Map<string, MeasuredValue> {
-  const values = new Map<string, MeasuredValue>();
+): MeasuredValues {
+  const values: MeasuredValues = new Array<MeasuredValue | undefined>(compiled.indexOf.size);
   if (raw === undefined && !requireNumeric) return values;
   if (!isRecord(raw)) {
     issues.add(
@@ -121,25 +153,31 @@ export function readMeasurements(
   for (const id of ownKeys(raw)) {
     const value = raw[id];
     if (value === undefined) continue;
-    const path = keyPath('measurements', id);
-    const measurement = compiled.byId.get(id);
-    if (measurement === undefined) {
+    const index = compiled.indexOf.get(id);
+    if (index === undefined) {
       issues.add(
-        path,
+        keyPath('measurements', id),
         'unknownMeasurement',
         `unknown measurement "${id}"; the rule set declares ${listIds([...compiled.byId.keys()])}`,
         `未知测量项“${id}”；规则集中的测量项：${listIds([...compiled.byId.keys()])}`,
       );
       continue;
     }
-    const read = readMeasurement(measurement, value, path, issues);
-    if (read !== undefined) values.set(id, read);
+    const measurement = compiled.list[index]!;
+    const int = measurement.kind === 'boolean' ? null : wholeNumber(value);
+    const read =
+      int !== null &&
+      (int >= 0 || measurement.kind === 'number') &&
+      (int <= 1 || measurement.kind !== 'ratio')
+        ? { kind: 'number' as const, text: String(int), int, decimal: null }
+        : readMeasurement(measurement, value, id, issues);
+    if (read !== undefined) values[index] = read;
   }
   if (requireNumeric) {
     for (const measurement of compiled.read) {
       if (
         measurement.kind !== 'boolean' &&
-        !values.has(measurement.id) &&
+        values[compiled.indexOf.get(measurement.id)!] === undefined &&
         raw[measurement.id] === undefined
       ) {
         issues.add(
@@ -160,11 +198,12 @@ export const listIds = (ids: string[]): string =>
 function readMeasurement(
   measurement: Measurement,
   value: unknown,
-  path: string,
+  id: string,
   issues: Issues,
 ): MeasuredValue | undefined {
+  if (measurement.kind === 'boolean' && typeof value === 'boolean') return { kind: 'flag', value };
+  const path = keyPath('measurements', id); // built only when needed: this runs for every measurement
   if (measurement.kind === 'boolean') {
-    if (typeof value === 'boolean') return { kind: 'flag', value };
     issues.add(
       path,
       'wrongType',
@@ -181,6 +220,14 @@ function readMeasurement(
       `“${measurement.id}”是${kindZh[measurement.kind]}，不能填是/否；实际为 ${value}`,
     );
     return undefined;
+  }
+  const int = wholeNumber(value);
+  if (int !== null) return readWholeNumber(measurement, int, path, issues);
+  const plain = plainDecimal(value);
+  if (plain !== null && (measurement.kind !== 'count' || !plain.includes('.'))) {
+    if (measurement.kind !== 'ratio' || compareCanonical(plain, '1') <= 0) {
+      return { kind: 'number', text: plain, int: null, decimal: null };
+    }
   }
   const decimal = readDecimal(value, path, issues);
   if (decimal === undefined) return undefined;
@@ -202,7 +249,81 @@ function readMeasurement(
     );
     return undefined;
   }
-  return { kind: 'number', value: decimal, text: decimal.isZero() ? '0' : decimal.toFixed() };
+  return { kind: 'number', text: decimal.isZero() ? '0' : decimal.toFixed(), int: null, decimal };
+}
+
+const shortWhole = /^-?\d{1,15}$/;
+
+const plainPattern = /^\d{1,30}(\.\d{1,30})?$/;
+
+/** The canonical text of a non-negative decimal without exponent ("0.050" → "0.05"); null otherwise. */
+function plainDecimal(value: unknown): string | null {
+  const raw = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : value;
+  if (typeof raw !== 'string' || !plainPattern.test(raw)) return null;
+  const dot = raw.indexOf('.');
+  let int = dot === -1 ? raw : raw.slice(0, dot);
+  let frac = dot === -1 ? '' : raw.slice(dot + 1);
+  let start = 0;
+  while (start < int.length - 1 && int[start] === '0') start += 1;
+  int = int.slice(start);
+  let end = frac.length;
+  while (end > 0 && frac[end - 1] === '0') end -= 1;
+  frac = frac.slice(0, end);
+  return frac === '' ? int : `${int}.${frac}`;
+}
+
+/** Compares two canonical non-negative decimal strings exactly, without arithmetic. */
+export function compareCanonical(a: string, b: string): number {
+  const aDot = a.indexOf('.');
+  const bDot = b.indexOf('.');
+  const aInt = aDot === -1 ? a : a.slice(0, aDot);
+  const bInt = bDot === -1 ? b : b.slice(0, bDot);
+  if (aInt.length !== bInt.length) return aInt.length < bInt.length ? -1 : 1;
+  if (aInt !== bInt) return aInt < bInt ? -1 : 1;
+  // no trailing zeros: fractions compare digit by digit, a shorter prefix being smaller
+  const aFrac = aDot === -1 ? '' : a.slice(aDot + 1);
+  const bFrac = bDot === -1 ? '' : b.slice(bDot + 1);
+  return aFrac === bFrac ? 0 : aFrac < bFrac ? -1 : 1;
+}
+
+/** A whole number given as a safe integer or a short digit string; null otherwise. */
+function wholeNumber(value: unknown): number | null {
+  const int =
+    typeof value === 'number'
+      ? Number.isSafeInteger(value)
+        ? value
+        : null
+      : typeof value === 'string' && shortWhole.test(value)
+        ? Number(value)
+        : null;
+  return int === 0 ? 0 : int; // no -0
+}
+
+function readWholeNumber(
+  measurement: Measurement,
+  int: number,
+  path: string,
+  issues: Issues,
+): MeasuredValue | undefined {
+  if (measurement.kind === 'count' && int < 0) {
+    issues.add(
+      path,
+      'invalidCount',
+      `a count must be a whole number ≥ 0; got ${int}`,
+      `计数必须是不小于 0 的整数；实际为 ${int}`,
+    );
+    return undefined;
+  }
+  if (measurement.kind === 'ratio' && (int < 0 || int > 1)) {
+    issues.add(
+      path,
+      'outOfRange',
+      `a ratio must lie in [0, 1]; got ${int}`,
+      `比例必须在 [0, 1] 之间；实际为 ${int}`,
+    );
+    return undefined;
+  }
+  return { kind: 'number', text: String(int), int, decimal: null };
 }
 
 const kindZh: Record<Measurement['kind'], string> = {
@@ -212,8 +333,14 @@ const kindZh: Record<Measurement['kind'], string> = {
   number: '数值',
 };
 
-const compare = (value: Decimal, op: ComparisonOperator, threshold: Decimal): boolean => {
-  const c = value.cmp(threshold);
+const compare = (value: Extract<MeasuredValue, { kind: 'number' }>, condition: CompiledCompare): boolean => {
+  const c =
+    value.int !== null && condition.thresholdInt !== null
+      ? Math.sign(value.int - condition.thresholdInt)
+      : value.decimal === null && condition.thresholdPlain && value.text[0] !== '-'
+        ? compareCanonical(value.text, condition.thresholdText)
+        : (value.decimal ?? new Decimal(value.text)).cmp(condition.threshold);
+  const op = condition.op;
   switch (op) {
     case '>=':
       return c >= 0;
@@ -229,76 +356,85 @@ const compare = (value: Decimal, op: ComparisonOperator, threshold: Decimal): bo
 };
 
 /** Evaluates every veto with three-valued logic: a missing numeric measurement leaves a clause undecided (null). */
-export function evaluateVetoes(vetoes: CompiledVeto[], values: Map<string, MeasuredValue>): VetoResult[] {
-  return vetoes.map(({ veto, when }) => {
+export function evaluateVetoes(vetoes: CompiledVeto[], values: MeasuredValues): VetoResult[] {
+  const results: VetoResult[] = [];
+  for (const { veto, when } of vetoes) {
     const clauses: VetoClause[] = [];
-    const evaluate = (condition: CompiledCondition): { logic: VetoLogic; triggered: boolean | null } => {
-      if (isGroup(condition)) {
-        const parts = condition.of.map(evaluate);
-        const results = parts.map((part) => part.triggered);
-        const triggered =
-          condition.kind === 'any'
-            ? results.includes(true)
-              ? true
-              : results.includes(null)
-                ? null
-                : false
-            : results.includes(false)
-              ? false
-              : results.includes(null)
-                ? null
-                : true;
-        return {
-          logic: { kind: condition.kind, title: condition.title, triggered, of: parts.map((p) => p.logic) },
-          triggered,
-        };
-      }
-      const { measurement } = condition;
-      const value = values.get(measurement.id);
-      let clause: VetoClause;
-      if (condition.kind === 'flag') {
-        const measured = value?.kind === 'flag' ? value.value : false;
-        clause = {
-          measurement: measurement.id,
-          title: measurement.title,
-          titleEn: measurement.titleEn ?? null,
-          kind: 'flag',
-          op: '=',
-          threshold: condition.is,
-          measured,
-          provided: value !== undefined,
-          measurementKind: measurement.kind,
-          unit: measurement.unit ?? null,
-          triggered: measured === condition.is,
-        };
-      } else {
-        const number = value?.kind === 'number' ? value : undefined;
-        clause = {
-          measurement: measurement.id,
-          title: measurement.title,
-          titleEn: measurement.titleEn ?? null,
-          kind: 'compare',
-          op: condition.op,
-          threshold: condition.thresholdText,
-          measured: number === undefined ? null : number.text,
-          provided: number !== undefined,
-          measurementKind: measurement.kind,
-          unit: measurement.unit ?? null,
-          triggered: number === undefined ? null : compare(number.value, condition.op, condition.threshold),
-        };
-      }
-      clauses.push(clause);
-      return { logic: { clause: clauses.length - 1 }, triggered: clause.triggered };
-    };
-    const { logic, triggered } = evaluate(when);
-    return {
+    const logic = evaluate(when, values, clauses);
+    results.push({
       id: veto.id,
       title: veto.title,
       titleEn: veto.titleEn ?? null,
       confidence: veto.provenance.confidence,
-      triggered,
+      triggered: 'clause' in logic ? clauses[logic.clause]!.triggered : logic.triggered,
       clauses,
       logic,
-    };
-  });
+    });
+  }
+  return results;
+}
+
+/** Kleene logic: any → true if one is true, else undecided if one is; all → false if one is false, … */
+function evaluate(condition: CompiledCondition, values: MeasuredValues, clauses: VetoClause[]): VetoLogic {
+  if (isGroup(condition)) {
+    const of: VetoLogic[] = [];
+    let sawTrue = false;
+    let sawFalse = false;
+    let sawNull = false;
+    for (const child of condition.of) {
+      const logic = evaluate(child, values, clauses);
+      of.push(logic);
+      const triggered = 'clause' in logic ? clauses[logic.clause]!.triggered : logic.triggered;
+      if (triggered === true) sawTrue = true;
+      else if (triggered === false) sawFalse = true;
+      else sawNull = true;
+    }
+    const triggered =
+      condition.kind === 'any'
+        ? sawTrue
+          ? true
+          : sawNull
+            ? null
+            : false
+        : sawFalse
+          ? false
+          : sawNull
+            ? null
+            : true;
+    return { kind: condition.kind, title: condition.title, triggered, of };
+  }
+  const { measurement } = condition;
+  const value = values[condition.index];
+  if (condition.kind === 'flag') {
+    const measured = value?.kind === 'flag' ? value.value : false;
+    clauses.push({
+      measurement: measurement.id,
+      title: measurement.title,
+      titleEn: measurement.titleEn ?? null,
+      kind: 'flag',
+      op: '=',
+      threshold: condition.is,
+      measured,
+      provided: value !== undefined,
+      measurementKind: measurement.kind,
+      unit: measurement.unit ?? null,
+      triggered: measured === condition.is,
+    });
+  } else {
+    const number = value?.kind === 'number' ? value : undefined;
+    clauses.push({
+      measurement: measurement.id,
+      title: measurement.title,
+      titleEn: measurement.titleEn ?? null,
+      kind: 'compare',
+      op: condition.op,
+      threshold: condition.thresholdText,
+      measured: number === undefined ? null : number.text,
+      provided: number !== undefined,
+      measurementKind: measurement.kind,
+      unit: measurement.unit ?? null,
+      triggered: number === undefined ? null : compare(number, condition),
+    });
+  }
+  return { clause: clauses.length - 1 };
 }

@@ -16,7 +16,20 @@ type Titled = { title: string; titleEn: string | null };
 export const titleOf = (node: Titled, locale: Locale): string =>
   locale === 'en' ? (node.titleEn ?? node.title) : node.title;
 
-export const percent = (ratio: string): string => `${new Decimal(ratio).times(100).toFixed()}%`;
+/** "0.0499" → "4.99%", by moving the decimal point (a canonical decimal string in, no arithmetic). */
+export function percent(ratio: string): string {
+  const negative = ratio[0] === '-';
+  const digits = negative ? ratio.slice(1) : ratio;
+  const dot = digits.indexOf('.');
+  const int = dot === -1 ? digits : digits.slice(0, dot);
+  const frac = dot === -1 ? '' : digits.slice(dot + 1);
+  const moved = frac.length >= 2 ? frac.slice(0, 2) : frac.length === 1 ? `${frac}0` : '00';
+  let whole = int === '0' ? moved : int + moved;
+  while (whole.length > 1 && whole[0] === '0') whole = whole.slice(1);
+  let rest = frac.slice(2);
+  while (rest.length > 0 && rest[rest.length - 1] === '0') rest = rest.slice(0, -1);
+  return `${negative ? '-' : ''}${whole}${rest === '' ? '' : `.${rest}`}%`;
+}
 
 export function valueText(
   value: string,
@@ -87,22 +100,13 @@ export function vetoLines(vetoes: readonly VetoResult[], locale: Locale): string
     }
   }
   if (lines.length > 0) return lines;
-  const measured = vetoes.flatMap((veto) =>
-    veto.clauses
-      .filter((clause) => clause.kind === 'compare' && clause.measured !== null)
-      .map((clause) => {
-        const value = valueText(String(clause.measured), clause.measurementKind, clause.unit, locale);
-        return locale === 'zh'
-          ? `${clause.title} ${value}（阈值 ${thresholdText(clause, locale)}）`
-          : `${titleOf(clause, locale)} ${value} (threshold ${thresholdText(clause, locale)})`;
-      }),
-  );
-  const detail =
-    measured.length === 0 ? '' : locale === 'zh' ? `：${measured.join('；')}` : `: ${measured.join('; ')}`;
+  // the measured values of every clause are in `vetoes`; one short line keeps the hot path cheap
   return [
     locale === 'zh'
-      ? `单项否决 ${vetoes.length} 项${vetoes.length === 1 ? '' : '均'}未触发${detail}`
-      : `None of the ${vetoes.length} vetoes is triggered${detail}`,
+      ? `单项否决 ${vetoes.length} 项${vetoes.length === 1 ? '' : '均'}未触发`
+      : vetoes.length === 1
+        ? 'The veto is not triggered'
+        : `None of the ${vetoes.length} vetoes is triggered`,
   ];
 }
 
@@ -128,7 +132,7 @@ export function approximate(value: Decimal, places: number): string {
 
 /** ", rounded to 2 places (half up): 67.33" when rounding changed the value, '' otherwise. */
 export function roundingNote(exactValue: Decimal, shown: string, rounding: Rounding, locale: Locale): string {
-  if (exactValue.eq(shown)) return '';
+  if (exactValue.decimalPlaces() <= rounding.places) return ''; // rounding changed nothing
   const value = approximate(exactValue, rounding.places);
   return locale === 'zh'
     ? ` ${value}，保留 ${rounding.places} 位小数（${modeZh[rounding.mode]}）为 ${shown}`
@@ -164,6 +168,8 @@ export function explainInspection(
   result: Omit<InspectionResult, 'explanation'>,
   compiled: CompiledInspection,
   locale: Locale,
+  /** the score before rounding */
+  scaled: Decimal | null,
 ): string[] {
   const zh = locale === 'zh';
   const { ruleSet } = compiled;
@@ -247,9 +253,8 @@ export function explainInspection(
   const score = result.score!;
   const { rounding } = result;
   if (breakdown.treatment === 'scale') {
-    const exactScaled = new Decimal(breakdown.awarded!).times(breakdown.max).div(breakdown.applicableMax);
     const factor = fractionText(breakdown.factor!);
-    const note = roundingNote(exactScaled, score, rounding, locale);
+    const note = scaled === null ? '' : roundingNote(scaled, score, rounding, locale);
     lines.push(
       zh
         ? `扣分部分得分 ${breakdown.awarded}（按 ${breakdown.applicableMax} 分计），乘以 ${factor} 后为${note === '' ? ` ${score}` : note}`

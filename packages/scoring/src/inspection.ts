@@ -8,7 +8,7 @@ import {
   type BonusBreakdown,
   type Occurrence,
 } from './bonus.js';
-import { compileRuleSet, type CompiledIndicator, type CompiledInspection } from './compile.js';
+import { compileRuleSet, finishScore, type CompiledIndicator, type CompiledInspection } from './compile.js';
 import { evaluateVetoes, readMeasurements, type VetoResult } from './conditions.js';
 import { explainInspection } from './explain.js';
 import { ZERO, text, type Fraction } from './points.js';
@@ -244,28 +244,12 @@ function score(
   const vetoed = vetoes.some((veto) => veto.triggered === true);
   const serviceLeftOut = service !== null && !target.hasServiceFunctions ? service : null;
 
-  const base = {
-    kind: 'inspection' as const,
-    ruleSetId: ruleSet.id,
-    ruleSetVersion: ruleSet.version,
-    ruleSetTitle: ruleSet.title,
-    targetKind: ruleSet.targetKind,
-    target: {
-      name: target.name ?? null,
-      isPortal: target.isPortal,
-      hasServiceFunctions: target.hasServiceFunctions,
-    },
-    vetoes,
-    passMark: policy.passMark,
-    bonusGate: policy.bonusGate?.above ?? null,
-    rounding: policy.rounding,
-  };
-
-  let result: Omit<InspectionResult, 'explanation'>;
+  // plain literals throughout: `{ ...spread, more }` is slow on the hot path
+  let outcome: Outcome;
+  let scaled: Decimal | null = null; // the score before rounding, for the explanation
   if (vetoed) {
     const recorded = compiled.vetoedScore === null ? null : text(compiled.vetoedScore);
-    result = {
-      ...base,
+    outcome = {
       verdict: 'unqualified',
       reason: 'veto',
       score: recorded,
@@ -279,8 +263,7 @@ function score(
     };
   } else if (deductions === null) {
     // new media under the national rules: the verdict comes from the vetoes alone
-    result = {
-      ...base,
+    outcome = {
       verdict: 'qualified',
       reason: null,
       score: null,
@@ -294,60 +277,78 @@ function score(
     };
   } else {
     const counts = countByCriterion(findings);
-    const treatment = serviceLeftOut?.treatment ?? 'none';
+    const variant = serviceLeftOut === null ? compiled.variants!.all : compiled.variants!.withoutService!;
+    const { treatment, applicableMax } = variant;
     const share = treatment === 'spreadEvenly' ? serviceLeftOut!.share : null;
-    let leafSum = ZERO;
+    let lostSum = ZERO; // leaf points lost to deductions
     let deductedSum = ZERO;
+    let anyDeducted = false;
     const indicators = deductions.indicators.map((compiledIndicator): IndicatorResult => {
       if (serviceLeftOut !== null && compiledIndicator === serviceLeftOut.indicator) {
-        return indicatorNode(
-          compiledIndicator,
-          'notApplicable',
-          compiledIndicator.points,
-          null,
-          null,
-          null,
-          false,
-          [],
-        );
+        const { maxText } = compiledIndicator.plain;
+        return indicatorNode(compiledIndicator, 'notApplicable', maxText, null, null, null, false, []);
       }
-      const max = share === null ? compiledIndicator.points : compiledIndicator.points.plus(share);
+      const limits = (share !== null ? compiledIndicator.spread : null) ?? compiledIndicator.plain;
+      const shareText = share !== null ? serviceLeftOut!.shareText : null;
       let deducted = ZERO;
       const rows: FindingResult[] = [];
-      for (const { criterion, deduct, maxDeduction } of compiledIndicator.criteria) {
-        const count = counts.get(criterion.id);
-        if (count === undefined) continue;
-        let amount = deduct.times(count);
-        const criterionCapped = maxDeduction !== null && amount.gt(maxDeduction);
-        if (criterionCapped) amount = maxDeduction;
-        deducted = deducted.plus(amount);
-        rows.push(findingRow(criterion, count, deduct, text(amount), criterionCapped));
+      if (counts.size > 0) {
+        for (const { criterion, deduct, maxDeduction } of compiledIndicator.criteria) {
+          const count = counts.get(criterion.id);
+          if (count === undefined) continue;
+          let amount = deduct.times(count);
+          const criterionCapped = maxDeduction !== null && amount.gt(maxDeduction);
+          if (criterionCapped) amount = maxDeduction;
+          deducted = deducted.plus(amount);
+          rows.push(findingRow(criterion, count, deduct, text(amount), criterionCapped));
+        }
       }
-      const capped = policy.capPerIndicator && deducted.gt(max);
-      if (capped) deducted = max;
-      const awarded = rounder.leaf(max.minus(deducted));
-      leafSum = leafSum.plus(awarded);
+      if (deducted.isZero()) {
+        // nothing deducted: the indicator keeps its points (precomputed)
+        return indicatorNode(
+          compiledIndicator,
+          'scored',
+          limits.maxText,
+          shareText,
+          limits.fullText,
+          '0',
+          false,
+          rows,
+        );
+      }
+      anyDeducted = true;
+      const capped = policy.capPerIndicator && deducted.gt(limits.max);
+      if (capped) deducted = limits.max;
+      const awarded = rounder.leaf(limits.max.minus(deducted));
+      lostSum = lostSum.plus(limits.full.minus(awarded));
       deductedSum = deductedSum.plus(deducted);
+      const awardedText = text(rounder.shown(awarded));
       return indicatorNode(
         compiledIndicator,
         'scored',
-        max,
-        share,
-        awarded,
-        deducted,
+        limits.maxText,
+        shareText,
+        awardedText,
+        text(deducted),
         capped,
         rows,
-        rounder.shown,
       );
     });
-    const applicableMax = treatment === 'scale' ? serviceLeftOut!.applicableMax : deductions.points;
-    // leaf: parents add the rounded leaves; total: exact (the maxima add up to applicableMax exactly)
-    let raw = policy.rounding.stage === 'leaf' ? leafSum : applicableMax.minus(deductedSum);
-    if (raw.gt(applicableMax)) raw = applicableMax; // spread shares that were rounded up
-    const floored = raw.isNegative();
-    if (floored) raw = ZERO;
-    const scaled = treatment === 'scale' ? raw.times(deductions.points).div(applicableMax) : raw;
-    const shownScore = rounder.shown(scaled);
+    let raw = variant.full.raw;
+    let shownScore = variant.full.score;
+    scaled = variant.full.scaled;
+    let floored = false;
+    if (anyDeducted) {
+      // leaf: parents add the rounded leaves; total: exact (the maxima add up to applicableMax exactly)
+      raw =
+        policy.rounding.stage === 'leaf'
+          ? variant.fullLeafSum.minus(lostSum)
+          : applicableMax.minus(deductedSum);
+      if (raw.gt(applicableMax)) raw = applicableMax; // spread shares that were rounded up
+      floored = raw.isNegative();
+      if (floored) raw = ZERO;
+      ({ scaled, shown: shownScore } = finishScore(raw, variant, deductions.points, rounder));
+    }
     const passed = shownScore.gte(compiled.passMark!);
 
     let bonusValue: Decimal | null = null;
@@ -365,11 +366,10 @@ function score(
       }
     }
     const total = bonusValue === null ? shownScore : shownScore.plus(bonusValue);
-    result = {
-      ...base,
+    outcome = {
       verdict: passed ? 'qualified' : 'unqualified',
       reason: passed ? null : 'belowPassMark',
-      score: text(shownScore),
+      score: anyDeducted ? text(shownScore) : variant.full.scoreText,
       scoreStatus: 'scored',
       vetoedScoreApplied: false,
       bonus: bonusValue === null ? null : text(bonusValue),
@@ -377,8 +377,8 @@ function score(
       total: text(total),
       breakdown: {
         max: text(deductions.points),
-        applicableMax: text(applicableMax),
-        awarded: text(rounder.shown(raw)),
+        applicableMax: variant.applicableMaxText,
+        awarded: anyDeducted ? text(rounder.shown(raw)) : variant.full.rawText,
         treatment,
         factor: treatment === 'scale' ? serviceLeftOut!.factorFraction : null,
         floored,
@@ -387,8 +387,50 @@ function score(
       bonusBreakdown,
     };
   }
-  return { ...result, explanation: explainInspection(result, compiled, locale) };
+  const result: InspectionResult = {
+    kind: 'inspection',
+    ruleSetId: ruleSet.id,
+    ruleSetVersion: ruleSet.version,
+    ruleSetTitle: ruleSet.title,
+    targetKind: ruleSet.targetKind,
+    target: {
+      name: target.name ?? null,
+      isPortal: target.isPortal,
+      hasServiceFunctions: target.hasServiceFunctions,
+    },
+    verdict: outcome.verdict,
+    reason: outcome.reason,
+    vetoes,
+    score: outcome.score,
+    scoreStatus: outcome.scoreStatus,
+    vetoedScoreApplied: outcome.vetoedScoreApplied,
+    passMark: policy.passMark,
+    bonus: outcome.bonus,
+    bonusStatus: outcome.bonusStatus,
+    bonusGate: policy.bonusGate?.above ?? null,
+    total: outcome.total,
+    breakdown: outcome.breakdown,
+    bonusBreakdown: outcome.bonusBreakdown,
+    rounding: policy.rounding,
+    explanation: [],
+  };
+  result.explanation = explainInspection(result, compiled, locale, scaled);
+  return result;
 }
+
+type Outcome = Pick<
+  InspectionResult,
+  | 'verdict'
+  | 'reason'
+  | 'score'
+  | 'scoreStatus'
+  | 'vetoedScoreApplied'
+  | 'bonus'
+  | 'bonusStatus'
+  | 'total'
+  | 'breakdown'
+  | 'bonusBreakdown'
+>;
 
 function findingRow(
   criterion: CompiledIndicator['criteria'][number]['criterion'],
@@ -411,13 +453,12 @@ function findingRow(
 function indicatorNode(
   compiled: CompiledIndicator,
   status: IndicatorStatus,
-  max: Decimal,
-  share: Decimal | null,
-  awarded: Decimal | null,
-  deducted: Decimal | null,
+  max: string,
+  addedPoints: string | null,
+  awarded: string | null,
+  deducted: string | null,
   capped: boolean,
   findings: FindingResult[],
-  shown: (value: Decimal) => Decimal = (value) => value,
 ): IndicatorResult {
   const { indicator } = compiled;
   return {
@@ -426,10 +467,10 @@ function indicatorNode(
     titleEn: indicator.titleEn ?? null,
     confidence: indicator.provenance.confidence,
     status,
-    max: text(shown(max)),
-    addedPoints: share === null ? null : text(shown(share)),
-    awarded: awarded === null ? null : text(shown(awarded)),
-    deducted: deducted === null ? null : text(deducted),
+    max,
+    addedPoints,
+    awarded,
+    deducted,
     capped,
     findings,
   };
@@ -453,7 +494,7 @@ function vetoedBreakdown(
     return indicatorNode(
       compiledIndicator,
       notApplicable ? 'notApplicable' : 'vetoed',
-      compiledIndicator.points,
+      compiledIndicator.plain.maxText,
       null,
       null,
       null,

@@ -1,5 +1,5 @@
 import type { Rounding } from '@kaohe/rules';
-import { Decimal, exact, round } from './decimal.js';
+import { Decimal, round } from './decimal.js';
 
 // Arithmetic helpers shared by the scorers: the rounding stage, fractions for explanations, display strings.
 
@@ -24,8 +24,8 @@ export function rounder(rounding: Rounding): Rounder {
   };
 }
 
-/** Canonical decimal string: no exponent, no trailing zeros ("58.5", "60"). */
-export const text = (value: Decimal): string => exact(value);
+/** Canonical decimal string: no exponent, no trailing zeros ("58.5", "60"); the same as `exact`, without a copy. */
+export const text = (value: Decimal): string => (value.isZero() ? '0' : value.toFixed());
 
 export const sum = (values: readonly Decimal[]): Decimal => {
   let total = ZERO;
