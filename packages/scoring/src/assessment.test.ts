@@ -336,7 +336,10 @@ describe('deduct, bands, ratio, manual', () => {
               {
                 ...data.areas[0]!.items[0],
                 subItems: [
-                  { ...sub, method: { ...sub.method, bands: sub.method.bands.slice(1) } },
+                  {
+                    ...sub,
+                    method: { ...sub.method, bands: (sub.method as { bands: unknown[] }).bands.slice(1) },
+                  },
                   data.areas[0]!.items[0]!.subItems[1],
                 ],
               },

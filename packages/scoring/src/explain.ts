@@ -110,6 +110,10 @@ export function vetoLines(vetoes: readonly VetoResult[], locale: Locale): string
   ];
 }
 
+/** count × per occurrence, before a criterion's cap (only needed when the cap applied) */
+const product = (row: { count: number; perOccurrence: string }): string =>
+  new Decimal(row.perOccurrence).times(row.count).toFixed();
+
 const modeZh: Record<Rounding['mode'], string> = {
   halfUp: '四舍五入',
   halfEven: '四舍六入五成双',
@@ -143,8 +147,8 @@ export function bonusAwardsText(breakdown: BonusBreakdown, locale: Locale): stri
   const rows = breakdown.indicators.flatMap((indicator) =>
     indicator.awards.map((award) =>
       locale === 'zh'
-        ? `${award.title} ${award.count} 项 × ${award.perOccurrence} 分 = ${award.awarded} 分${award.capped ? '（达到本细则上限）' : ''}`
-        : `${titleOf(award, locale)} ${award.count} × ${award.perOccurrence} = ${award.awarded}${award.capped ? ' (the criterion’s maximum)' : ''}`,
+        ? `${award.title} ${award.count} 项 × ${award.perOccurrence} 分 = ${award.capped ? `${product(award)} 分，按本细则上限计 ${award.awarded}` : award.awarded} 分`
+        : `${titleOf(award, locale)} ${award.count} × ${award.perOccurrence} = ${award.capped ? `${product(award)}, capped at ${award.awarded}` : award.awarded}`,
     ),
   );
   const capped = breakdown.indicators
@@ -230,8 +234,8 @@ export function explainInspection(
     anyDeduction = true;
     const rows = node.findings.map((finding) =>
       zh
-        ? `${finding.title} ${finding.count} 处 × ${finding.perOccurrence} 分 = ${finding.deducted} 分${finding.capped ? '（达到本细则扣分上限）' : ''}`
-        : `${titleOf(finding, locale)} ${finding.count} × ${finding.perOccurrence} = ${finding.deducted}${finding.capped ? ' (the criterion’s maximum)' : ''}`,
+        ? `${finding.title} ${finding.count} 处 × ${finding.perOccurrence} 分 = ${finding.capped ? `${product(finding)} 分，按本细则上限扣 ${finding.deducted}` : finding.deducted} 分`
+        : `${titleOf(finding, locale)} ${finding.count} × ${finding.perOccurrence} = ${finding.capped ? `${product(finding)}, capped at ${finding.deducted}` : finding.deducted}`,
     );
     const capped = node.capped
       ? zh
@@ -335,8 +339,8 @@ function subItemLine(sub: SubItemResult, locale: Locale): string | null {
       }
       const rows = detail.deductions.map((row) =>
         zh
-          ? `${row.title} ${row.count} 次 × ${row.perOccurrence} 分 = ${row.deducted} 分${row.capped ? '（达到本细则扣分上限）' : ''}`
-          : `${titleOf(row, locale)} ${row.count} × ${row.perOccurrence} = ${row.deducted}${row.capped ? ' (the criterion’s maximum)' : ''}`,
+          ? `${row.title} ${row.count} 次 × ${row.perOccurrence} 分 = ${row.capped ? `${product(row)} 分，按本细则上限扣 ${row.deducted}` : row.deducted} 分`
+          : `${titleOf(row, locale)} ${row.count} × ${row.perOccurrence} = ${row.capped ? `${product(row)}, capped at ${row.deducted}` : row.deducted}`,
       );
       const floored = detail.floored
         ? zh
