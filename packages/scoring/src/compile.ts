@@ -21,7 +21,7 @@ import {
   type CompiledMeasurements,
   type CompiledVeto,
 } from './conditions.js';
-import { ZERO, fraction, rounder, text, type Fraction, type Rounder } from './points.js';
+import { ZERO, fraction, placesOf, rounder, text, toUnits, type Fraction, type Rounder } from './points.js';
 
 // A rule set is validated and indexed once per object (WeakMap), so scoring many targets costs one parse.
 // Rule sets are treated as immutable: change one by making a new object (e.g. with extendRuleSet).
@@ -29,7 +29,10 @@ import { ZERO, fraction, rounder, text, type Fraction, type Rounder } from './po
 export interface CompiledCriterion {
   criterion: DeductionCriterion;
   deduct: Decimal;
+  deductText: string;
   maxDeduction: Decimal | null;
+  /** deduct and maxDeduction in whole units (see CompiledInspection.unitScale); null without a unit plan */
+  units: { deduct: number; max: number | null } | null;
 }
 
 /** An indicator's maximum for a target, precomputed with its display strings. */
@@ -45,6 +48,8 @@ export interface CompiledIndicator {
   indicator: DeductionIndicator;
   index: number;
   points: Decimal;
+  /** points in whole units (0 without a unit plan) */
+  pointsUnits: number;
   criteria: CompiledCriterion[];
   plain: IndicatorMax;
   /** With the service points spread onto it (spreadEvenly); null otherwise. */
@@ -78,6 +83,11 @@ export interface CompiledInspection {
   } | null;
   /** How targets are scored: with all indicators, and without the service indicator (null: no such policy). */
   variants: { all: ScoringVariant; withoutService: ScoringVariant | null } | null;
+  /** Deductions are whole numbers of 10^-unitScale points (see points.ts); null: use Decimal. */
+  unitScale: number | null;
+  deductionsMaxText: string | null;
+  passMarkUnits: number | null;
+  bonusGateUnits: number | null;
   bonus: CompiledBonus | null;
   passMark: Decimal | null;
   bonusGate: Decimal | null;
@@ -91,8 +101,17 @@ export interface ScoringVariant {
   applicableMaxText: string;
   /** Sum of the indicators' full (leaf-rounded) points, before holding it to applicableMax. */
   fullLeafSum: Decimal;
+  applicableMaxUnits: number | null;
   /** The result when nothing is deducted (the common case), precomputed. */
-  full: { raw: Decimal; rawText: string; scaled: Decimal; score: Decimal; scoreText: string };
+  full: {
+    raw: Decimal;
+    rawText: string;
+    scaled: Decimal;
+    score: Decimal;
+    scoreText: string;
+    passed: boolean;
+    aboveGate: boolean;
+  };
 }
 
 /** The raw sum of the indicators → the score before rounding (scaled under `scale`) and the reported score. */
@@ -129,7 +148,16 @@ function scoringVariant(
     applicableMax,
     applicableMaxText: text(applicableMax),
     fullLeafSum,
-    full: { raw, rawText: text(rounding.shown(raw)), scaled: raw, score: raw, scoreText: '' },
+    applicableMaxUnits: null,
+    full: {
+      raw,
+      rawText: text(rounding.shown(raw)),
+      scaled: raw,
+      score: raw,
+      scoreText: '',
+      passed: false,
+      aboveGate: false,
+    },
   };
   const { scaled, shown } = finishScore(raw, variant, total, rounding);
   variant.full.scaled = scaled;
@@ -251,11 +279,30 @@ function validate(
   return ruleSet.kind === 'inspection' ? compileInspection(ruleSet) : compileAssessment(ruleSet);
 }
 
-const compileCriterion = (criterion: DeductionCriterion): CompiledCriterion => ({
-  criterion,
-  deduct: new Decimal(criterion.deduct),
-  maxDeduction: criterion.maxDeduction === undefined ? null : new Decimal(criterion.maxDeduction),
-});
+const compileCriterion = (criterion: DeductionCriterion, scale: number | null = null): CompiledCriterion => {
+  const deduct = scale === null ? null : toUnits(criterion.deduct, scale);
+  const max =
+    scale === null || criterion.maxDeduction === undefined ? null : toUnits(criterion.maxDeduction, scale);
+  return {
+    criterion,
+    deduct: new Decimal(criterion.deduct),
+    deductText: text(new Decimal(criterion.deduct)),
+    maxDeduction: criterion.maxDeduction === undefined ? null : new Decimal(criterion.maxDeduction),
+    units: deduct === null ? null : { deduct, max },
+  };
+};
+
+/**
+ * The scale at which a rule set's points are whole numbers, when that scale leaves leaf rounding nothing to do
+ * (at most the rounding's places); null otherwise (the rule set is then scored with Decimal throughout).
+ */
+function unitScaleOf(values: (string | undefined | null)[], rounding: { places: number }): number | null {
+  let scale = 0;
+  for (const value of values) if (typeof value === 'string') scale = Math.max(scale, placesOf(value));
+  if (scale > rounding.places || scale > 6) return null;
+  for (const value of values) if (typeof value === 'string' && toUnits(value, scale) === null) return null;
+  return scale;
+}
 
 function compileInspection(ruleSet: InspectionRuleSet): CompiledInspection {
   const measurements = compileMeasurements(ruleSet.measurements, ruleSet.vetoes);
@@ -263,6 +310,7 @@ function compileInspection(ruleSet: InspectionRuleSet): CompiledInspection {
   let deductions: CompiledInspection['deductions'] = null;
   let service: CompiledInspection['service'] = null;
   let variants: CompiledInspection['variants'] = null;
+  let unitScale: number | null = null;
   const rounding = rounder(policy.rounding);
   const indicatorMax = (max: Decimal): IndicatorMax => {
     const full = rounding.leaf(max);
@@ -277,13 +325,27 @@ function compileInspection(ruleSet: InspectionRuleSet): CompiledInspection {
       serviceDeclared && without.treatment === 'spreadEvenly' && ruleSet.deductions.indicators.length > 1
         ? new Decimal(serviceDeclared.points).div(ruleSet.deductions.indicators.length - 1)
         : ZERO;
+    unitScale = unitScaleOf(
+      [
+        ruleSet.deductions.points,
+        policy.passMark,
+        policy.bonusGate?.above,
+        ...ruleSet.deductions.indicators.flatMap((i) => [
+          i.points,
+          ...i.criteria.flatMap((c) => [c.deduct, c.maxDeduction]),
+        ]),
+      ],
+      policy.rounding,
+    );
+    const scale = unitScale;
     const indicators = ruleSet.deductions.indicators.map((indicator, index) => {
       const indicatorPoints = new Decimal(indicator.points);
       const compiled: CompiledIndicator = {
         indicator,
         index,
         points: indicatorPoints,
-        criteria: indicator.criteria.map(compileCriterion),
+        pointsUnits: scale === null ? 0 : toUnits(indicator.points, scale)!,
+        criteria: indicator.criteria.map((criterion) => compileCriterion(criterion, scale)),
         plain: indicatorMax(indicatorPoints),
         spread: share.isZero() ? null : indicatorMax(indicatorPoints.plus(share)),
       };
@@ -309,6 +371,13 @@ function compileInspection(ruleSet: InspectionRuleSet): CompiledInspection {
       withoutService:
         service && scoringVariant(service.treatment, points, indicators, service.indicator, rounding),
     };
+    for (const variant of [variants.all, variants.withoutService]) {
+      if (variant === null) continue;
+      variant.applicableMaxUnits =
+        unitScale === null ? null : toUnits(text(variant.applicableMax), unitScale);
+      variant.full.passed = policy.passMark !== null && variant.full.score.gte(policy.passMark);
+      variant.full.aboveGate = policy.bonusGate !== null && variant.full.score.gt(policy.bonusGate.above);
+    }
   }
   return {
     kind: 'inspection',
@@ -319,6 +388,12 @@ function compileInspection(ruleSet: InspectionRuleSet): CompiledInspection {
     deductions,
     service,
     variants,
+    unitScale,
+    deductionsMaxText: ruleSet.deductions === null ? null : text(new Decimal(ruleSet.deductions.points)),
+    passMarkUnits:
+      unitScale === null || policy.passMark === null ? null : toUnits(policy.passMark, unitScale),
+    bonusGateUnits:
+      unitScale === null || policy.bonusGate === null ? null : toUnits(policy.bonusGate.above, unitScale),
     bonus: ruleSet.bonus === null ? null : compileBonus(ruleSet.bonus),
     passMark: policy.passMark === null ? null : new Decimal(policy.passMark),
     bonusGate: policy.bonusGate === null ? null : new Decimal(policy.bonusGate.above),
@@ -344,7 +419,7 @@ function compileAssessment(ruleSet: AssessmentRuleSet): CompiledAssessment {
           index: subItems.size,
           points: new Decimal(subItem.points),
           criteria: new Map(
-            method.kind === 'deduct' ? method.criteria.map((c) => [c.id, compileCriterion(c)]) : [],
+            method.kind === 'deduct' ? method.criteria.map((c) => [c.id, compileCriterion(c)] as const) : [],
           ),
           bands:
             method.kind === 'bands'

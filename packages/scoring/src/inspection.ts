@@ -8,10 +8,16 @@ import {
   type BonusBreakdown,
   type Occurrence,
 } from './bonus.js';
-import { compileRuleSet, finishScore, type CompiledIndicator, type CompiledInspection } from './compile.js';
+import {
+  compileRuleSet,
+  finishScore,
+  type CompiledIndicator,
+  type CompiledInspection,
+  type ScoringVariant,
+} from './compile.js';
 import { evaluateVetoes, readMeasurements, type VetoResult } from './conditions.js';
 import { explainInspection } from './explain.js';
-import { ZERO, text, type Fraction } from './points.js';
+import { ZERO, text, unitsText, type Fraction } from './points.js';
 
 export type { Locale } from './checks.js';
 export type { VetoClause, VetoLogic, VetoResult } from './conditions.js';
@@ -278,111 +284,71 @@ function score(
   } else {
     const counts = countByCriterion(findings);
     const variant = serviceLeftOut === null ? compiled.variants!.all : compiled.variants!.withoutService!;
-    const { treatment, applicableMax } = variant;
-    const share = treatment === 'spreadEvenly' ? serviceLeftOut!.share : null;
-    let lostSum = ZERO; // leaf points lost to deductions
-    let deductedSum = ZERO;
-    let anyDeducted = false;
-    const indicators = deductions.indicators.map((compiledIndicator): IndicatorResult => {
-      if (serviceLeftOut !== null && compiledIndicator === serviceLeftOut.indicator) {
-        const { maxText } = compiledIndicator.plain;
-        return indicatorNode(compiledIndicator, 'notApplicable', maxText, null, null, null, false, []);
-      }
-      const limits = (share !== null ? compiledIndicator.spread : null) ?? compiledIndicator.plain;
-      const shareText = share !== null ? serviceLeftOut!.shareText : null;
-      let deducted = ZERO;
-      const rows: FindingResult[] = [];
-      if (counts.size > 0) {
-        for (const { criterion, deduct, maxDeduction } of compiledIndicator.criteria) {
-          const count = counts.get(criterion.id);
-          if (count === undefined) continue;
-          let amount = deduct.times(count);
-          const criterionCapped = maxDeduction !== null && amount.gt(maxDeduction);
-          if (criterionCapped) amount = maxDeduction;
-          deducted = deducted.plus(amount);
-          rows.push(findingRow(criterion, count, deduct, text(amount), criterionCapped));
-        }
-      }
-      if (deducted.isZero()) {
-        // nothing deducted: the indicator keeps its points (precomputed)
-        return indicatorNode(
-          compiledIndicator,
-          'scored',
-          limits.maxText,
-          shareText,
-          limits.fullText,
-          '0',
-          false,
-          rows,
-        );
-      }
-      anyDeducted = true;
-      const capped = policy.capPerIndicator && deducted.gt(limits.max);
-      if (capped) deducted = limits.max;
-      const awarded = rounder.leaf(limits.max.minus(deducted));
-      lostSum = lostSum.plus(limits.full.minus(awarded));
-      deductedSum = deductedSum.plus(deducted);
-      const awardedText = text(rounder.shown(awarded));
-      return indicatorNode(
-        compiledIndicator,
-        'scored',
-        limits.maxText,
-        shareText,
-        awardedText,
-        text(deducted),
-        capped,
-        rows,
-      );
-    });
-    let raw = variant.full.raw;
-    let shownScore = variant.full.score;
+    const { treatment } = variant;
+    // whole units when the rule set allows (exact, no Decimal); Decimal otherwise or when a count is huge
+    const tally =
+      (compiled.unitScale !== null && treatment !== 'spreadEvenly'
+        ? tallyInUnits(compiled, variant, serviceLeftOut, counts)
+        : null) ?? tallyExact(compiled, variant, serviceLeftOut, counts);
+    let scoreText = variant.full.scoreText;
+    let rawText = variant.full.rawText;
+    let passed = variant.full.passed;
+    let aboveGate = variant.full.aboveGate;
+    let shownScore: Decimal | null = variant.full.score;
     scaled = variant.full.scaled;
-    let floored = false;
-    if (anyDeducted) {
-      // leaf: parents add the rounded leaves; total: exact (the maxima add up to applicableMax exactly)
-      raw =
-        policy.rounding.stage === 'leaf'
-          ? variant.fullLeafSum.minus(lostSum)
-          : applicableMax.minus(deductedSum);
-      if (raw.gt(applicableMax)) raw = applicableMax; // spread shares that were rounded up
-      floored = raw.isNegative();
-      if (floored) raw = ZERO;
-      ({ scaled, shown: shownScore } = finishScore(raw, variant, deductions.points, rounder));
+    if (tally.anyDeducted) {
+      if (tally.rawUnits !== null && treatment === 'none') {
+        // no scaling and no rounding to do: the units are the score
+        rawText = scoreText = unitsText(tally.rawUnits, compiled.unitScale!);
+        passed = tally.rawUnits >= compiled.passMarkUnits!;
+        aboveGate = compiled.bonusGateUnits !== null && tally.rawUnits > compiled.bonusGateUnits;
+        shownScore = null;
+        scaled = null;
+      } else {
+        const raw = tally.raw ?? new Decimal(unitsText(tally.rawUnits!, compiled.unitScale!));
+        rawText = text(rounder.shown(raw));
+        const finished = finishScore(raw, variant, deductions.points, rounder);
+        scaled = finished.scaled;
+        shownScore = finished.shown;
+        scoreText = text(shownScore);
+        passed = shownScore.gte(compiled.passMark!);
+        aboveGate = compiled.bonusGate !== null && shownScore.gt(compiled.bonusGate);
+      }
     }
-    const passed = shownScore.gte(compiled.passMark!);
 
-    let bonusValue: Decimal | null = null;
+    let bonusText: string | null = null;
+    let totalText = scoreText;
     let bonusStatus: InspectionBonusStatus = 'none';
     let bonusBreakdown: BonusBreakdown | null = null;
     if (compiled.bonus !== null) {
       const eligible = policy.bonusFor === 'all' || target.isPortal;
       if (!eligible) bonusStatus = 'notEligible';
-      else if (!shownScore.gt(compiled.bonusGate!)) bonusStatus = 'belowGate';
+      else if (!aboveGate) bonusStatus = 'belowGate';
       else {
         const scored = scoreBonus(compiled.bonus, bonusFound, rounder);
-        bonusValue = scored.value;
+        bonusText = text(scored.value);
+        totalText = text((shownScore ?? new Decimal(scoreText)).plus(scored.value));
         bonusBreakdown = scored.breakdown;
         bonusStatus = 'scored';
       }
     }
-    const total = bonusValue === null ? shownScore : shownScore.plus(bonusValue);
     outcome = {
       verdict: passed ? 'qualified' : 'unqualified',
       reason: passed ? null : 'belowPassMark',
-      score: anyDeducted ? text(shownScore) : variant.full.scoreText,
+      score: scoreText,
       scoreStatus: 'scored',
       vetoedScoreApplied: false,
-      bonus: bonusValue === null ? null : text(bonusValue),
+      bonus: bonusText,
       bonusStatus,
-      total: text(total),
+      total: totalText,
       breakdown: {
-        max: text(deductions.points),
+        max: compiled.deductionsMaxText!,
         applicableMax: variant.applicableMaxText,
-        awarded: anyDeducted ? text(rounder.shown(raw)) : variant.full.rawText,
+        awarded: rawText,
         treatment,
         factor: treatment === 'scale' ? serviceLeftOut!.factorFraction : null,
-        floored,
-        indicators,
+        floored: tally.floored,
+        indicators: tally.indicators,
       },
       bonusBreakdown,
     };
@@ -432,10 +398,171 @@ type Outcome = Pick<
   | 'bonusBreakdown'
 >;
 
+interface DeductionTally {
+  indicators: IndicatorResult[];
+  anyDeducted: boolean;
+  floored: boolean;
+  /** the sum of the indicators (held at 0): in whole units, or as a Decimal */
+  rawUnits: number | null;
+  raw: Decimal | null;
+}
+
+type ServiceLeftOut = CompiledInspection['service'];
+
+/** Deductions in whole units; null when a product leaves the safe integers (then Decimal takes over). */
+function tallyInUnits(
+  compiled: CompiledInspection,
+  variant: ScoringVariant,
+  serviceLeftOut: ServiceLeftOut,
+  counts: ReadonlyMap<string, number>,
+): DeductionTally | null {
+  const scale = compiled.unitScale!;
+  const capPerIndicator = compiled.ruleSet.policy.capPerIndicator;
+  const indicators: IndicatorResult[] = [];
+  let deductedSum = 0;
+  let anyDeducted = false;
+  for (const compiledIndicator of compiled.deductions!.indicators) {
+    const { plain } = compiledIndicator;
+    if (serviceLeftOut !== null && compiledIndicator === serviceLeftOut.indicator) {
+      indicators.push(
+        indicatorNode(compiledIndicator, 'notApplicable', plain.maxText, null, null, null, false, []),
+      );
+      continue;
+    }
+    let deducted = 0;
+    const rows: FindingResult[] = [];
+    if (counts.size > 0) {
+      for (const { criterion, deductText, units } of compiledIndicator.criteria) {
+        const count = counts.get(criterion.id);
+        if (count === undefined) continue;
+        let amount = units!.deduct * count;
+        const criterionCapped = units!.max !== null && amount > units!.max;
+        if (criterionCapped) amount = units!.max!;
+        else if (!Number.isSafeInteger(amount)) return null;
+        deducted += amount;
+        rows.push(findingRow(criterion, count, deductText, unitsText(amount, scale), criterionCapped));
+      }
+      if (!Number.isSafeInteger(deducted)) return null;
+    }
+    if (deducted === 0) {
+      indicators.push(
+        indicatorNode(compiledIndicator, 'scored', plain.maxText, null, plain.fullText, '0', false, rows),
+      );
+      continue;
+    }
+    anyDeducted = true;
+    const max = compiledIndicator.pointsUnits;
+    const capped = capPerIndicator && deducted > max;
+    if (capped) deducted = max;
+    deductedSum += deducted;
+    const awarded = unitsText(max - deducted, scale);
+    indicators.push(
+      indicatorNode(
+        compiledIndicator,
+        'scored',
+        plain.maxText,
+        null,
+        awarded,
+        unitsText(deducted, scale),
+        capped,
+        rows,
+      ),
+    );
+  }
+  let rawUnits = variant.applicableMaxUnits! - deductedSum;
+  if (!Number.isSafeInteger(rawUnits)) return null;
+  const floored = rawUnits < 0;
+  if (floored) rawUnits = 0;
+  return { indicators, anyDeducted, floored, rawUnits, raw: null };
+}
+
+/** Deductions in Decimal: any rule set, leaf or total rounding, spread shares. */
+function tallyExact(
+  compiled: CompiledInspection,
+  variant: ScoringVariant,
+  serviceLeftOut: ServiceLeftOut,
+  counts: ReadonlyMap<string, number>,
+): DeductionTally {
+  const { rounder } = compiled;
+  const { policy } = compiled.ruleSet;
+  const share = variant.treatment === 'spreadEvenly' ? serviceLeftOut!.share : null;
+  const shareText = share !== null ? serviceLeftOut!.shareText : null;
+  let lostSum = ZERO; // leaf points lost to deductions
+  let deductedSum = ZERO;
+  let anyDeducted = false;
+  const indicators: IndicatorResult[] = [];
+  for (const compiledIndicator of compiled.deductions!.indicators) {
+    if (serviceLeftOut !== null && compiledIndicator === serviceLeftOut.indicator) {
+      const { maxText } = compiledIndicator.plain;
+      indicators.push(
+        indicatorNode(compiledIndicator, 'notApplicable', maxText, null, null, null, false, []),
+      );
+      continue;
+    }
+    const limits = (share !== null ? compiledIndicator.spread : null) ?? compiledIndicator.plain;
+    let deducted = ZERO;
+    const rows: FindingResult[] = [];
+    if (counts.size > 0) {
+      for (const { criterion, deduct, deductText, maxDeduction } of compiledIndicator.criteria) {
+        const count = counts.get(criterion.id);
+        if (count === undefined) continue;
+        let amount = deduct.times(count);
+        const criterionCapped = maxDeduction !== null && amount.gt(maxDeduction);
+        if (criterionCapped) amount = maxDeduction;
+        deducted = deducted.plus(amount);
+        rows.push(findingRow(criterion, count, deductText, text(amount), criterionCapped));
+      }
+    }
+    if (deducted.isZero()) {
+      // nothing deducted: the indicator keeps its points (precomputed)
+      indicators.push(
+        indicatorNode(
+          compiledIndicator,
+          'scored',
+          limits.maxText,
+          shareText,
+          limits.fullText,
+          '0',
+          false,
+          rows,
+        ),
+      );
+      continue;
+    }
+    anyDeducted = true;
+    const capped = policy.capPerIndicator && deducted.gt(limits.max);
+    if (capped) deducted = limits.max;
+    const awarded = rounder.leaf(limits.max.minus(deducted));
+    lostSum = lostSum.plus(limits.full.minus(awarded));
+    deductedSum = deductedSum.plus(deducted);
+    const awardedText = text(rounder.shown(awarded));
+    indicators.push(
+      indicatorNode(
+        compiledIndicator,
+        'scored',
+        limits.maxText,
+        shareText,
+        awardedText,
+        text(deducted),
+        capped,
+        rows,
+      ),
+    );
+  }
+  // leaf: parents add the rounded leaves; total: exact (the maxima add up to applicableMax exactly)
+  const { applicableMax } = variant;
+  let raw =
+    policy.rounding.stage === 'leaf' ? variant.fullLeafSum.minus(lostSum) : applicableMax.minus(deductedSum);
+  if (raw.gt(applicableMax)) raw = applicableMax; // spread shares that were rounded up
+  const floored = raw.isNegative();
+  if (floored) raw = ZERO;
+  return { indicators, anyDeducted, floored, rawUnits: null, raw };
+}
+
 function findingRow(
   criterion: CompiledIndicator['criteria'][number]['criterion'],
   count: number,
-  deduct: Decimal,
+  perOccurrence: string,
   deducted: string | null,
   capped: boolean,
 ): FindingResult {
@@ -444,7 +571,7 @@ function findingRow(
     title: criterion.title,
     titleEn: criterion.titleEn ?? null,
     count,
-    perOccurrence: text(deduct),
+    perOccurrence,
     deducted,
     capped,
   };
@@ -486,9 +613,9 @@ function vetoedBreakdown(
   const counts = countByCriterion(findings);
   const indicators = deductions.indicators.map((compiledIndicator) => {
     const rows: FindingResult[] = [];
-    for (const { criterion, deduct } of compiledIndicator.criteria) {
+    for (const { criterion, deductText } of compiledIndicator.criteria) {
       const count = counts.get(criterion.id);
-      if (count !== undefined) rows.push(findingRow(criterion, count, deduct, null, false));
+      if (count !== undefined) rows.push(findingRow(criterion, count, deductText, null, false));
     }
     const notApplicable = serviceLeftOut && compiledIndicator === compiled.service?.indicator;
     return indicatorNode(

@@ -59,3 +59,39 @@ export function fraction(numerator: Decimal, denominator: Decimal): Fraction {
 
 export const fractionText = (f: Fraction): string =>
   f.denominator === '1' ? f.numerator : `${f.numerator}/${f.denominator}`;
+
+// --- whole units ---------------------------------------------------------------------------------------------
+// On the hot path, a rule set whose values all have at most `scale` decimal places is scored in integers of
+// 10^-scale points (0.5 at scale 2 is 50): exact, like cents, and checked to stay within 2^53. Anything that
+// does not fit (repeating shares, scaling by 4/3, huge counts) goes through Decimal instead.
+
+/** Decimal places of a plain decimal string ("2.5" → 1). */
+export const placesOf = (value: string): number => {
+  const dot = value.indexOf('.');
+  return dot === -1 ? 0 : value.length - dot - 1;
+};
+
+/** "2.5" at scale 2 → 250; null when it has more places than the scale or does not fit in a safe integer. */
+export function toUnits(value: string, scale: number): number | null {
+  const negative = value[0] === '-';
+  const digits = negative ? value.slice(1) : value;
+  const dot = digits.indexOf('.');
+  const frac = dot === -1 ? '' : digits.slice(dot + 1);
+  if (frac.length > scale) return null;
+  const units = Number((dot === -1 ? digits : digits.slice(0, dot)) + frac + '0'.repeat(scale - frac.length));
+  if (!Number.isSafeInteger(units)) return null;
+  return negative ? -units : units;
+}
+
+/** 250 at scale 2 → "2.5": the canonical text, as `text` gives for the same value. */
+export function unitsText(units: number, scale: number): string {
+  if (scale === 0 || units === 0) return String(units);
+  const negative = units < 0;
+  let digits = String(negative ? -units : units);
+  if (digits.length <= scale) digits = '0'.repeat(scale - digits.length + 1) + digits;
+  const cut = digits.length - scale;
+  let end = digits.length;
+  while (end > cut && digits[end - 1] === '0') end -= 1;
+  const shown = end === cut ? digits.slice(0, cut) : `${digits.slice(0, cut)}.${digits.slice(cut, end)}`;
+  return negative ? `-${shown}` : shown;
+}

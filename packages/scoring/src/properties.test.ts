@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { scoreAssessment, type SubItemInput } from './assessment.js';
+import { Issues } from './checks.js';
+import { compileRuleSet } from './compile.js';
 import { Decimal } from './decimal.js';
 import { ScoringInputError } from './errors.js';
 import { scoreInspection, type InspectionTarget, type Occurrence } from './inspection.js';
@@ -90,6 +92,22 @@ const inspectionArb = fc.tuple(fc.constantFrom(...ruleSets), targetArb).chain(([
 const placesOf = (value: string) => (value.includes('.') ? value.split('.')[1]!.length : 0);
 
 describe('inspections', () => {
+  test('whole-unit arithmetic (the hot path) gives exactly what Decimal gives', () => {
+    // the same rule set, compiled a second time with its unit plan switched off
+    const decimalOnly = structuredClone(websiteInspection);
+    const compiled = compileRuleSet(decimalOnly, 'inspection', new Issues())!;
+    expect(compiled.unitScale).toBe(2);
+    compiled.unitScale = null;
+    fc.assert(
+      fc.property(inspectionArb, (input) => {
+        const units = scoreInspection({ ...input, ruleSet: websiteInspection });
+        const exact = scoreInspection({ ...input, ruleSet: decimalOnly });
+        expect(JSON.stringify(exact)).toBe(JSON.stringify(units));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   test('scores stay in [0, max], bonuses in [0, bonus max], shown at the declared places', () => {
     fc.assert(
       fc.property(inspectionArb, (input) => {
