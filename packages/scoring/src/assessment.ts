@@ -22,7 +22,7 @@ import {
 import { evaluateVetoes, listIds, readMeasurements, type VetoResult } from './conditions.js';
 import { explainAssessment } from './explain.js';
 import type { FindingResult, MeasurementValue, Verdict, VerdictReason } from './inspection.js';
-import { ZERO, fraction, text, type Fraction, type Rounder } from './points.js';
+import { ZERO, fraction, text, toUnits, unitsText, type Fraction, type Rounder } from './points.js';
 
 // Scoring one unit's annual assessment (年度考核): areas (方面) → items (分项) → sub-items (子项), each sub-item
 // scored by its method from the unit's input. Missing inputs are awaited, never counted as 0.
@@ -533,9 +533,51 @@ function aggregateStatus(children: readonly { status: NodeStatus }[]): NodeStatu
   return allNotApplicable ? 'notApplicable' : 'scored';
 }
 
-const hidden = (): null => null; // a vetoed unit shows no points
-const shownOrNull = (value: Decimal | null, rounder: Rounder): string | null =>
-  value === null ? null : text(rounder.shown(value));
+/** A running sum of awarded values: null until something is awarded (a node awaiting every input shows null). */
+interface Running {
+  any: boolean;
+  units: number;
+  decimal: Decimal;
+}
+
+interface Summer {
+  start(): Running;
+  add(sum: Running, value: Decimal, valueText: string, scale: number | null): void;
+  merge(into: Running, from: Running): void;
+  shown(sum: Running, rounder: Rounder, scale: number | null): string | null;
+  value(sum: Running, scale: number | null): Decimal;
+}
+
+const decimalSum: Summer = {
+  start: () => ({ any: false, units: 0, decimal: ZERO }),
+  add(sum, value) {
+    sum.any = true;
+    sum.decimal = sum.decimal.plus(value);
+  },
+  merge(into, from) {
+    if (!from.any) return;
+    into.any = true;
+    into.decimal = into.decimal.plus(from.decimal);
+  },
+  shown: (sum, rounder) => (sum.any ? text(rounder.shown(sum.decimal)) : null),
+  value: (sum) => sum.decimal,
+};
+
+/** Whole units at the rounding's places (safe: compile checked that the total fits). */
+const unitSum: Summer = {
+  start: () => ({ any: false, units: 0, decimal: ZERO }),
+  add(sum, _value, valueText, scale) {
+    sum.any = true;
+    sum.units += toUnits(valueText, scale!)!;
+  },
+  merge(into, from) {
+    if (!from.any) return;
+    into.any = true;
+    into.units += from.units;
+  },
+  shown: (sum, _rounder, scale) => (sum.any ? unitsText(sum.units, scale!) : null),
+  value: (sum, scale) => (sum.units === 0 ? ZERO : new Decimal(unitsText(sum.units, scale!))),
+};
 
 function score(
   compiled: CompiledAssessment,
@@ -560,23 +602,25 @@ function score(
   const awaitingInput: string[] = [];
   const rescaled: string[] = [];
   let excluded = ZERO;
-  let raw = ZERO;
+  // leaf rounding leaves every awarded value at the declared places: add them up as whole units there
+  const scale = compiled.leafUnitScale;
+  const sum = scale === null ? decimalSum : unitSum;
 
-  const show = vetoed ? hidden : (value: Decimal | null) => shownOrNull(value, rounder);
   const areas: AreaResult[] = [];
+  const rawSum = sum.start();
   for (const { area, points: areaPoints, pointsText: areaPointsText, items } of compiled.areas) {
-    let areaAwarded: Decimal | null = null;
+    const areaSum = sum.start();
     let areaExcluded = ZERO;
     const itemResults: ItemResult[] = [];
     for (const { item, points: itemPoints, pointsText: itemPointsText, subItems } of items) {
-      let itemAwarded: Decimal | null = null;
+      const itemSum = sum.start();
       let itemExcluded = ZERO;
       const subResults: SubItemResult[] = [];
       for (const sub of subItems) {
         const { subItem, points } = sub;
         const entry = parsed[sub.index];
         let status: NodeStatus;
-        let awarded: Decimal | null = null;
+        let awardedText: string | null = null;
         let detail: SubItemDetail | null = null;
         let isRescaled = false;
         if (entry === undefined) {
@@ -585,15 +629,15 @@ function score(
         } else {
           const scored = scoreSubItem(sub, entry.input);
           detail = scored.detail;
-          awarded = scored.awarded === null ? null : rounder.leaf(scored.awarded);
           isRescaled = entry.input.kind === 'notApplicable' && scored.awarded === null;
           status = vetoed ? 'vetoed' : entry.input.kind === 'notApplicable' ? 'notApplicable' : 'scored';
           if (isRescaled) {
             rescaled.push(subItem.id);
             itemExcluded = itemExcluded.plus(points);
-          } else if (awarded !== null) {
-            itemAwarded = itemAwarded === null ? awarded : itemAwarded.plus(awarded);
-            raw = raw.plus(awarded);
+          } else if (scored.awarded !== null) {
+            const awarded = rounder.leaf(scored.awarded);
+            awardedText = text(rounder.shown(awarded));
+            sum.add(itemSum, awarded, awardedText, scale);
           }
         }
         subResults.push({
@@ -604,15 +648,14 @@ function score(
           method: subItem.method.kind,
           status,
           max: subItem.points,
-          awarded: show(awarded),
+          awarded: vetoed ? null : awardedText,
           rescaled: isRescaled,
           detail,
           note: entry?.note ?? null,
         });
       }
-      if (itemAwarded !== null)
-        areaAwarded = areaAwarded === null ? itemAwarded : areaAwarded.plus(itemAwarded);
-      areaExcluded = areaExcluded.plus(itemExcluded);
+      sum.merge(areaSum, itemSum);
+      if (!itemExcluded.isZero()) areaExcluded = areaExcluded.plus(itemExcluded);
       itemResults.push({
         id: item.id,
         title: item.title,
@@ -621,11 +664,12 @@ function score(
         status: vetoed ? 'vetoed' : aggregateStatus(subResults),
         // rescaled sub-items leave the max
         max: itemExcluded.isZero() ? itemPointsText : text(itemPoints.minus(itemExcluded)),
-        awarded: show(itemAwarded),
+        awarded: vetoed ? null : sum.shown(itemSum, rounder, scale),
         subItems: subResults,
       });
     }
-    excluded = excluded.plus(areaExcluded);
+    sum.merge(rawSum, areaSum);
+    if (!areaExcluded.isZero()) excluded = excluded.plus(areaExcluded);
     areas.push({
       id: area.id,
       title: area.title,
@@ -633,10 +677,11 @@ function score(
       confidence: area.provenance.confidence,
       status: vetoed ? 'vetoed' : aggregateStatus(itemResults),
       max: areaExcluded.isZero() ? areaPointsText : text(areaPoints.minus(areaExcluded)),
-      awarded: show(areaAwarded),
+      awarded: vetoed ? null : sum.shown(areaSum, rounder, scale),
       items: itemResults,
     });
   }
+  const raw = sum.value(rawSum, scale);
 
   const applicableMax = compiled.total.minus(excluded);
   const scaled = excluded.isZero() ? raw : raw.times(compiled.total).div(applicableMax);

@@ -202,6 +202,8 @@ export interface CompiledAssessment {
   bonusGate: Decimal | null;
   /** highest first */
   grades: { grade: GradeBand; bound: Decimal; inclusive: boolean }[];
+  /** Leaf rounding: awarded values are whole units at the rounding's places, summed as integers; else null. */
+  leafUnitScale: number | null;
   vetoedGrade: GradeBand;
 }
 
@@ -455,6 +457,12 @@ function compileAssessment(ruleSet: AssessmentRuleSet): CompiledAssessment {
     passMark: new Decimal(policy.passMark),
     bonusGate: policy.bonusGate === null ? null : new Decimal(policy.bonusGate.above),
     grades,
+    leafUnitScale:
+      policy.rounding.stage === 'leaf' &&
+      policy.rounding.places <= 6 &&
+      (toUnits(ruleSet.total, policy.rounding.places) ?? Infinity) < 2 ** 40
+        ? policy.rounding.places
+        : null,
     // validated: the vetoed grade is declared
     vetoedGrade: ruleSet.grades.find((grade) => grade.id === policy.vetoedGrade)!,
   };

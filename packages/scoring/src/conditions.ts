@@ -201,7 +201,7 @@ function readMeasurement(
   id: string,
   issues: Issues,
 ): MeasuredValue | undefined {
-  if (measurement.kind === 'boolean' && typeof value === 'boolean') return { kind: 'flag', value };
+  if (measurement.kind === 'boolean' && typeof value === 'boolean') return value ? flagTrue : flagFalse;
   const path = keyPath('measurements', id); // built only when needed: this runs for every measurement
   if (measurement.kind === 'boolean') {
     issues.add(
@@ -251,6 +251,10 @@ function readMeasurement(
   }
   return { kind: 'number', text: decimal.isZero() ? '0' : decimal.toFixed(), int: null, decimal };
 }
+
+// read flags are internal and never change: two shared values
+const flagTrue: MeasuredValue = Object.freeze({ kind: 'flag', value: true });
+const flagFalse: MeasuredValue = Object.freeze({ kind: 'flag', value: false });
 
 const shortWhole = /^-?\d{1,15}$/;
 
