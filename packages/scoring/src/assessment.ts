@@ -25,7 +25,8 @@ import type { FindingResult, MeasurementValue, Verdict, VerdictReason } from './
 import { ZERO, fraction, text, toUnits, unitsText, type Fraction, type Rounder } from './points.js';
 
 // Scoring one unit's annual assessment (年度考核): areas (方面) → items (分项) → sub-items (子项), each sub-item
-// scored by its method from the unit's input. Missing inputs are awaited, never counted as 0.
+// scored by its method from the unit's input. Missing inputs are awaited, never counted as 0; a vetoed unit has no
+// total (not 0). Numbers are canonical decimal strings, rounded as inspection.ts describes.
 
 /** The input of one sub-item, matching its scoring method; any may carry a `note`. */
 export type SubItemInput =
@@ -754,7 +755,7 @@ function score(
     rounding: policy.rounding,
     explanation: [],
   };
-  result.explanation = explainAssessment(result, compiled, locale);
+  result.explanation = explainAssessment(result, compiled, locale, scaled);
   return result;
 }
 

@@ -394,6 +394,8 @@ export function explainAssessment(
   result: Omit<AssessmentResult, 'explanation'>,
   compiled: CompiledAssessment,
   locale: Locale,
+  /** the score before rounding */
+  scaled: Decimal,
 ): string[] {
   const zh = locale === 'zh';
   const { ruleSet } = compiled;
@@ -433,8 +435,7 @@ export function explainAssessment(
   const rescale = result.rescale;
   if (rescale !== null) {
     const factor = fractionText(rescale.factor);
-    const exactScaled = new Decimal(rescale.awarded).times(result.max).div(rescale.applicableMax);
-    const note = roundingNote(exactScaled, score, result.rounding, locale);
+    const note = roundingNote(scaled, score, result.rounding, locale);
     lines.push(
       zh
         ? `不适用子项 ${rescale.subItems.join('、')} 共 ${rescale.excluded} 分不计入满分：适用满分 ${rescale.applicableMax}，得分 ${rescale.awarded} × ${factor} =${note === '' ? ` ${score}` : note}`

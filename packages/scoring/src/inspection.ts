@@ -26,6 +26,11 @@ export type { Fraction } from './points.js';
 
 // Scoring one website or new-media account at one monitoring point (检查指标): vetoes (单项否决) first, then
 // deductions (扣分指标) against the pass mark, then the bonus (加分指标) above the gate.
+//
+// Numbers in results are decimal strings in canonical form: no exponent, no trailing zeros ("58.5", "60",
+// "67.33"). Scores and totals are rounded by the rule set's policy.rounding, and it is that rounded value that is
+// compared with the pass mark, the bonus gate and grade bounds. Per-occurrence amounts and deductions are exact.
+// Format them for display with `formatRounded` (fixed places) if a table needs "60.00".
 
 /** The website or new-media account being inspected. */
 export interface InspectionTarget {
