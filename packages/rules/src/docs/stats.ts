@@ -1,5 +1,5 @@
 import { Decimal } from '../decimal.js';
-import type { Condition, Confidence, Provenance, RuleSet, ScoringMethod } from '../schema.js';
+import type { Confidence, Provenance, RuleSet, ScoringMethod } from '../schema.js';
 import type { PathSegment } from '../validate.js';
 
 // Counts that the CLI summary and the generated docs share: structure, methods and how sure we are.
@@ -151,10 +151,4 @@ const sumPoints = (nodes: { points: string }[]): string =>
 export function percent(part: string, whole: string): string {
   if (new Decimal(whole).isZero()) return '0%';
   return `${new Decimal(part).div(whole).times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed()}%`;
-}
-
-/** Measurement ids read by a condition, in order of first use. */
-export function measurementsRead(condition: Condition): string[] {
-  if ('of' in condition) return [...new Set(condition.of.flatMap(measurementsRead))];
-  return [condition.measurement];
 }
