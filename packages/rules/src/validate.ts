@@ -47,7 +47,8 @@ const sum = (values: string[]): Decimal => values.reduce((acc, v) => acc.plus(v)
 
 export function checkRuleSet(ruleSet: RuleSet): RuleSetFinding[] {
   const findings: RuleSetFinding[] = [];
-  const report: Report = (path, code, message, messageZh) => findings.push({ path, code, message, messageZh });
+  const report: Report = (path, code, message, messageZh) =>
+    findings.push({ path, code, message, messageZh });
 
   checkUniqueIds(ruleSet, report);
   checkSources(ruleSet, report);
@@ -125,7 +126,10 @@ function checkMeasurementsAndVetoes(
         );
         return 0;
       }
-      return condition.of.reduce((leaves, child, index) => leaves + visit(child, [...path, 'of', index], vetoPath), 0);
+      return condition.of.reduce(
+        (leaves, child, index) => leaves + visit(child, [...path, 'of', index], vetoPath),
+        0,
+      );
     }
     read.add(condition.measurement);
     const measurement = byId.get(condition.measurement);
@@ -276,7 +280,13 @@ function checkDeductionTree(tree: DeductionTree, report: Report): void {
 }
 
 function checkBonusTree(tree: BonusTree, report: Report): void {
-  checkPointsSum(tree.indicators, tree.points, ['bonus', 'points'], { en: 'the bonus indicators', zh: '加分指标' }, report);
+  checkPointsSum(
+    tree.indicators,
+    tree.points,
+    ['bonus', 'points'],
+    { en: 'the bonus indicators', zh: '加分指标' },
+    report,
+  );
   tree.indicators.forEach((indicator, index) => {
     indicator.criteria.forEach((criterion, criterionIndex) => {
       const path: PathSegment[] = ['bonus', 'indicators', index, 'criteria', criterionIndex];
@@ -299,7 +309,8 @@ function checkInspection(ruleSet: InspectionRuleSet, report: Report): void {
 
   const policyIssue = (key: string, en: string, zh: string) => report(['policy', key], 'policy', en, zh);
   if (deductions === null) {
-    if (policy.passMark !== null) policyIssue('passMark', 'a pass mark needs a deduction table', '没有扣分指标时不能设置合格分');
+    if (policy.passMark !== null)
+      policyIssue('passMark', 'a pass mark needs a deduction table', '没有扣分指标时不能设置合格分');
     if (policy.bonusGate !== null || bonus !== null)
       policyIssue('bonusGate', 'a bonus needs a deduction table to gate it', '没有扣分指标时不能设置加分');
     if (policy.withoutServiceFunctions !== null)
@@ -309,7 +320,11 @@ function checkInspection(ruleSet: InspectionRuleSet, report: Report): void {
   if (policy.passMark === null) {
     policyIssue('passMark', 'a deduction table needs a pass mark', '设置了扣分指标时必须设置合格分');
   } else if (new Decimal(policy.passMark).gt(deductions.points)) {
-    policyIssue('passMark', `the pass mark exceeds the ${deductions.points} points`, `合格分超过满分 ${deductions.points}`);
+    policyIssue(
+      'passMark',
+      `the pass mark exceeds the ${deductions.points} points`,
+      `合格分超过满分 ${deductions.points}`,
+    );
   }
   if ((bonus === null) !== (policy.bonusGate === null)) {
     policyIssue('bonusGate', 'a bonus tree and a bonus gate go together', '加分指标与加分门槛必须同时设置');
@@ -335,7 +350,11 @@ function checkInspection(ruleSet: InspectionRuleSet, report: Report): void {
       );
     }
   }
-  if (policy.vetoedScore !== null && policy.passMark !== null && new Decimal(policy.vetoedScore).gte(policy.passMark)) {
+  if (
+    policy.vetoedScore !== null &&
+    policy.passMark !== null &&
+    new Decimal(policy.vetoedScore).gte(policy.passMark)
+  ) {
     policyIssue(
       'vetoedScore',
       'a vetoed target must be recorded below the pass mark',
@@ -349,13 +368,23 @@ function checkBands(bands: Band[], points: string, unit: string, path: PathSegme
   bands.forEach((band, index) => {
     const at = [...path, index];
     if (band.atLeast !== undefined && band.below !== undefined && new Decimal(band.atLeast).gte(band.below)) {
-      report(at, 'bandRange', `atLeast ${band.atLeast} must be below ${band.below}`, `下限 ${band.atLeast} 必须小于上限 ${band.below}`);
+      report(
+        at,
+        'bandRange',
+        `atLeast ${band.atLeast} must be below ${band.below}`,
+        `下限 ${band.atLeast} 必须小于上限 ${band.below}`,
+      );
     }
     if (unit === 'ratio') {
       for (const key of ['atLeast', 'below'] as const) {
         const bound = band[key];
         if (bound !== undefined && (new Decimal(bound).lt(0) || new Decimal(bound).gt(1))) {
-          report([...at, key], 'bandRange', `a ratio bound must lie in [0, 1]; got ${bound}`, `比例边界必须在 [0, 1] 之间，实际为 ${bound}`);
+          report(
+            [...at, key],
+            'bandRange',
+            `a ratio bound must lie in [0, 1]; got ${bound}`,
+            `比例边界必须在 [0, 1] 之间，实际为 ${bound}`,
+          );
         }
       }
     }
@@ -388,7 +417,12 @@ function checkBands(bands: Band[], points: string, unit: string, path: PathSegme
     }
   });
   if (!reachesFull) {
-    report(path, 'bandPoints', `no band awards the full ${points} points`, `没有任何一档能得到满分 ${points}`);
+    report(
+      path,
+      'bandPoints',
+      `no band awards the full ${points} points`,
+      `没有任何一档能得到满分 ${points}`,
+    );
   }
 }
 
@@ -396,15 +430,29 @@ function checkAssessment(ruleSet: AssessmentRuleSet, report: Report): void {
   checkPointsSum(ruleSet.areas, ruleSet.total, ['total'], { en: 'the areas', zh: '各方面' }, report);
   ruleSet.areas.forEach((area, areaIndex) => {
     const areaPath: PathSegment[] = ['areas', areaIndex];
-    checkPointsSum(area.items, area.points, [...areaPath, 'points'], { en: 'the items', zh: '各分项' }, report);
+    checkPointsSum(
+      area.items,
+      area.points,
+      [...areaPath, 'points'],
+      { en: 'the items', zh: '各分项' },
+      report,
+    );
     area.items.forEach((item, itemIndex) => {
       const itemPath: PathSegment[] = [...areaPath, 'items', itemIndex];
-      checkPointsSum(item.subItems, item.points, [...itemPath, 'points'], { en: 'the sub-items', zh: '各子项' }, report);
+      checkPointsSum(
+        item.subItems,
+        item.points,
+        [...itemPath, 'points'],
+        { en: 'the sub-items', zh: '各子项' },
+        report,
+      );
       item.subItems.forEach((subItem, subIndex) => {
         const methodPath: PathSegment[] = [...itemPath, 'subItems', subIndex, 'method'];
         const method = subItem.method;
-        if (method.kind === 'deduct') checkCriteria(method.criteria, subItem.points, [...methodPath, 'criteria'], report);
-        if (method.kind === 'bands') checkBands(method.bands, subItem.points, method.measure.unit, [...methodPath, 'bands'], report);
+        if (method.kind === 'deduct')
+          checkCriteria(method.criteria, subItem.points, [...methodPath, 'criteria'], report);
+        if (method.kind === 'bands')
+          checkBands(method.bands, subItem.points, method.measure.unit, [...methodPath, 'bands'], report);
       });
     });
   });
@@ -412,10 +460,20 @@ function checkAssessment(ruleSet: AssessmentRuleSet, report: Report): void {
 
   const { policy, grades, total } = ruleSet;
   if (new Decimal(policy.passMark).gt(total)) {
-    report(['policy', 'passMark'], 'policy', `the pass mark exceeds the total ${total}`, `合格分超过总分 ${total}`);
+    report(
+      ['policy', 'passMark'],
+      'policy',
+      `the pass mark exceeds the total ${total}`,
+      `合格分超过总分 ${total}`,
+    );
   }
   if ((ruleSet.bonus === null) !== (policy.bonusGate === null)) {
-    report(['policy', 'bonusGate'], 'policy', 'a bonus tree and a bonus gate go together', '加分指标与加分门槛必须同时设置');
+    report(
+      ['policy', 'bonusGate'],
+      'policy',
+      'a bonus tree and a bonus gate go together',
+      '加分指标与加分门槛必须同时设置',
+    );
   }
 
   let previousBound: Decimal | null = null;
@@ -423,7 +481,12 @@ function checkAssessment(ruleSet: AssessmentRuleSet, report: Report): void {
     const at: PathSegment[] = ['grades', index];
     const bounds = [grade.atLeast, grade.above].filter((bound) => bound !== undefined);
     if (bounds.length !== 1) {
-      report(at, 'gradeOrder', 'a grade needs exactly one of atLeast or above', '每个等次必须且只能设置 atLeast 或 above 之一');
+      report(
+        at,
+        'gradeOrder',
+        'a grade needs exactly one of atLeast or above',
+        '每个等次必须且只能设置 atLeast 或 above 之一',
+      );
       return;
     }
     const bound = new Decimal(bounds[0]!);
@@ -431,13 +494,23 @@ function checkAssessment(ruleSet: AssessmentRuleSet, report: Report): void {
       report(at, 'gradeOrder', `the grade starts above the total ${total}`, `该等次下限超过总分 ${total}`);
     }
     if (previousBound !== null && bound.gte(previousBound)) {
-      report(at, 'gradeOrder', 'grades must be listed from highest to lowest without overlap', '等次必须从高到低排列且互不重叠');
+      report(
+        at,
+        'gradeOrder',
+        'grades must be listed from highest to lowest without overlap',
+        '等次必须从高到低排列且互不重叠',
+      );
     }
     previousBound = bound;
   });
   const lowest = grades.at(-1);
   if (lowest !== undefined && !(lowest.atLeast !== undefined && new Decimal(lowest.atLeast).eq(0))) {
-    report(['grades', grades.length - 1], 'gradeOrder', 'the lowest grade must start at atLeast "0"', '最低等次必须从 0 分（atLeast "0"）开始');
+    report(
+      ['grades', grades.length - 1],
+      'gradeOrder',
+      'the lowest grade must start at atLeast "0"',
+      '最低等次必须从 0 分（atLeast "0"）开始',
+    );
   }
   if (!grades.some((grade) => grade.id === policy.vetoedGrade)) {
     report(
