@@ -101,6 +101,22 @@ describe('a complete assessment', () => {
   });
 });
 
+describe('the explanation', () => {
+  test('is plain data: JSON, spread and structuredClone keep it', () => {
+    const score = () => assess(fullInputs, { bonus: [{ criterion: 'allMigrated', count: 1 }] });
+    const read = score();
+    const lines = read.explanation;
+    expect(lines.length).toBeGreaterThan(5);
+    expect(Object.keys(read).at(-1)).toBe('explanation');
+    expect(Object.getOwnPropertyDescriptor(read, 'explanation')!.enumerable).toBe(true);
+    const viaJson = JSON.parse(JSON.stringify(score())) as Record<string, unknown>;
+    expect(viaJson.explanation).toEqual(lines);
+    expect(viaJson).toEqual(JSON.parse(JSON.stringify(read)));
+    expect({ ...score() }.explanation).toEqual(lines);
+    expect(structuredClone(score()).explanation).toEqual(lines);
+  });
+});
+
 describe('missing inputs are awaited, never 0', () => {
   const { 'A2.1': _a, 'B1.1': _b, 'B2.1': _c, ...partial } = fullInputs;
   const result = assess(partial);

@@ -228,18 +228,17 @@ function readInputs(raw: unknown, compiled: CompiledAssessment, issues: Issues):
   for (const id of ownKeys(raw)) {
     const value = raw[id];
     if (value === undefined) continue;
-    const path = keyPath('inputs', id);
     const sub = compiled.subItems.get(id);
     if (sub === undefined) {
       issues.add(
-        path,
+        keyPath('inputs', id),
         'unknownSubItem',
         `unknown sub-item "${id}"; the rule set has ${listIds([...compiled.subItems.keys()])}`,
         `未知子项“${id}”；规则集中的子项：${listIds([...compiled.subItems.keys()])}`,
       );
       continue;
     }
-    const input = readSubItemInput(sub, value, path, issues);
+    const input = readSubItemInput(sub, value, sub.path, issues);
     if (input !== undefined) parsed[sub.index] = input;
   }
   return parsed;
@@ -441,6 +440,8 @@ function readCounts(
 
 interface Scored {
   awarded: Decimal | null;
+  /** awarded as leaf-rounded and shown, when known without arithmetic (precomputed); null otherwise */
+  awardedText: string | null;
   detail: SubItemDetail;
 }
 
@@ -450,12 +451,17 @@ function scoreSubItem(sub: CompiledSubItem, input: ParsedInput): Scored {
   switch (input.kind) {
     case 'notApplicable': {
       const treatment = subItem.whenNotApplicable;
-      const awarded = treatment === 'fullMarks' ? points : treatment === 'zero' ? ZERO : null;
-      return { awarded, detail: { kind: 'notApplicable', reason: input.reason, treatment } };
+      const full = treatment === 'fullMarks';
+      return {
+        awarded: full ? points : treatment === 'zero' ? ZERO : null,
+        awardedText: full ? sub.fullText : treatment === 'zero' ? '0' : null,
+        detail: { kind: 'notApplicable', reason: input.reason, treatment },
+      };
     }
     case 'check':
       return {
         awarded: input.met ? points : ZERO,
+        awardedText: input.met ? sub.fullText : '0',
         detail: {
           kind: 'check',
           met: input.met,
@@ -485,6 +491,7 @@ function scoreSubItem(sub: CompiledSubItem, input: ParsedInput): Scored {
       const floored = deducted.gt(points);
       return {
         awarded: floored ? ZERO : points.minus(deducted),
+        awardedText: null,
         detail: { kind: 'deduct', deductions: rows, deducted: text(deducted), floored },
       };
     }
@@ -493,6 +500,7 @@ function scoreSubItem(sub: CompiledSubItem, input: ParsedInput): Scored {
       const { band } = input.band;
       return {
         awarded: input.band.points,
+        awardedText: input.band.awardedText,
         detail: {
           kind: 'bands',
           value: text(input.value),
@@ -512,6 +520,7 @@ function scoreSubItem(sub: CompiledSubItem, input: ParsedInput): Scored {
       const measure = method.kind === 'ratio' ? method.measure : undefined;
       return {
         awarded: points.times(input.value),
+        awardedText: null,
         detail: {
           kind: 'ratio',
           value: text(input.value),
@@ -521,7 +530,11 @@ function scoreSubItem(sub: CompiledSubItem, input: ParsedInput): Scored {
       };
     }
     case 'manual':
-      return { awarded: input.points, detail: { kind: 'manual', points: text(input.points) } };
+      return {
+        awarded: input.points,
+        awardedText: null,
+        detail: { kind: 'manual', points: text(input.points) },
+      };
   }
 }
 
@@ -636,9 +649,15 @@ function score(
             rescaled.push(subItem.id);
             itemExcluded = itemExcluded.plus(points);
           } else if (scored.awarded !== null) {
-            const awarded = rounder.leaf(scored.awarded);
-            awardedText = text(rounder.shown(awarded));
-            sum.add(itemSum, awarded, awardedText, scale);
+            if (scored.awardedText !== null && scale !== null) {
+              // precomputed: whole units need only the text
+              awardedText = scored.awardedText;
+              sum.add(itemSum, ZERO, awardedText, scale);
+            } else {
+              const awarded = rounder.leaf(scored.awarded);
+              awardedText = text(rounder.shown(awarded));
+              sum.add(itemSum, awarded, awardedText, scale);
+            }
           }
         }
         subResults.push({

@@ -13,7 +13,7 @@ import {
   type SubItem,
 } from '@kaohe/rules';
 import { Decimal } from './decimal.js';
-import { Issues, describeValue } from './checks.js';
+import { Issues, describeValue, keyPath } from './checks.js';
 import { compileBonus, type CompiledBonus } from './bonus.js';
 import {
   compileMeasurements,
@@ -171,13 +171,19 @@ export interface CompiledBand {
   atLeast: Decimal | null;
   below: Decimal | null;
   points: Decimal;
+  /** the band's points as awarded (leaf-rounded) and shown */
+  awardedText: string;
 }
 
 export interface CompiledSubItem {
   subItem: SubItem;
   /** position in rule-set order */
   index: number;
+  /** `inputs.<id>`: where an issue with its input is reported */
+  path: string;
   points: Decimal;
+  /** the points as awarded in full (leaf-rounded) and shown */
+  fullText: string;
   /** deduct method: criterion id → criterion */
   criteria: Map<string, CompiledCriterion>;
   bands: CompiledBand[];
@@ -405,6 +411,8 @@ function compileInspection(ruleSet: InspectionRuleSet): CompiledInspection {
 
 function compileAssessment(ruleSet: AssessmentRuleSet): CompiledAssessment {
   const measurements = compileMeasurements(ruleSet.measurements, ruleSet.vetoes);
+  const round = rounder(ruleSet.policy.rounding);
+  const awardedText = (points: Decimal) => text(round.shown(round.leaf(points)));
   const subItems = new Map<string, CompiledSubItem>();
   const areas = ruleSet.areas.map((area) => ({
     area,
@@ -419,7 +427,9 @@ function compileAssessment(ruleSet: AssessmentRuleSet): CompiledAssessment {
         const compiled: CompiledSubItem = {
           subItem,
           index: subItems.size,
+          path: keyPath('inputs', subItem.id),
           points: new Decimal(subItem.points),
+          fullText: awardedText(new Decimal(subItem.points)),
           criteria: new Map(
             method.kind === 'deduct' ? method.criteria.map((c) => [c.id, compileCriterion(c)] as const) : [],
           ),
@@ -430,6 +440,7 @@ function compileAssessment(ruleSet: AssessmentRuleSet): CompiledAssessment {
                   atLeast: band.atLeast === undefined ? null : new Decimal(band.atLeast),
                   below: band.below === undefined ? null : new Decimal(band.below),
                   points: new Decimal(band.points),
+                  awardedText: awardedText(new Decimal(band.points)),
                 }))
               : [],
         };
@@ -447,7 +458,7 @@ function compileAssessment(ruleSet: AssessmentRuleSet): CompiledAssessment {
   return {
     kind: 'assessment',
     ruleSet,
-    rounder: rounder(policy.rounding),
+    rounder: round,
     total: new Decimal(ruleSet.total),
     measurements,
     vetoes: compileVetoes(ruleSet.vetoes, measurements),

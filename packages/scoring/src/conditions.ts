@@ -60,6 +60,8 @@ export interface CompiledMeasurements {
   list: Measurement[];
   /** Measurements read by a veto, in declaration order. */
   read: Measurement[];
+  /** their positions */
+  readIndex: number[];
 }
 
 type CompiledCondition =
@@ -100,7 +102,8 @@ export function compileMeasurements(measurements: Measurement[], vetoes: Veto[])
   };
   vetoes.forEach((veto) => visit(veto.when));
   const indexOf = new Map(measurements.map((m, index) => [m.id, index]));
-  return { byId, indexOf, list: measurements, read: measurements.filter((m) => readIds.has(m.id)) };
+  const read = measurements.filter((m) => readIds.has(m.id));
+  return { byId, indexOf, list: measurements, read, readIndex: read.map((m) => indexOf.get(m.id)!) };
 }
 
 export function compileVetoes(vetoes: Veto[], measurements: CompiledMeasurements): CompiledVeto[] {
@@ -164,20 +167,25 @@ export function readMeasurements(
       continue;
     }
     const measurement = compiled.list[index]!;
+    if (measurement.kind === 'boolean' && typeof value === 'boolean') {
+      values[index] = value ? flagTrue : flagFalse;
+      continue;
+    }
     const int = measurement.kind === 'boolean' ? null : wholeNumber(value);
     const read =
       int !== null &&
       (int >= 0 || measurement.kind === 'number') &&
       (int <= 1 || measurement.kind !== 'ratio')
-        ? { kind: 'number' as const, text: String(int), int, decimal: null }
+        ? wholeValue(int)
         : readMeasurement(measurement, value, id, issues);
     if (read !== undefined) values[index] = read;
   }
   if (requireNumeric) {
-    for (const measurement of compiled.read) {
+    for (let i = 0; i < compiled.read.length; i += 1) {
+      const measurement = compiled.read[i]!;
       if (
         measurement.kind !== 'boolean' &&
-        values[compiled.indexOf.get(measurement.id)!] === undefined &&
+        values[compiled.readIndex[i]!] === undefined &&
         raw[measurement.id] === undefined
       ) {
         issues.add(
@@ -202,7 +210,21 @@ function readMeasurement(
   issues: Issues,
 ): MeasuredValue | undefined {
   if (measurement.kind === 'boolean' && typeof value === 'boolean') return value ? flagTrue : flagFalse;
-  const path = keyPath('measurements', id); // built only when needed: this runs for every measurement
+  if (measurement.kind !== 'boolean' && typeof value !== 'boolean') {
+    // the common cases first, without building the path of an issue
+    const int = wholeNumber(value);
+    if (int === null) {
+      const plain = plainDecimal(value);
+      if (
+        plain !== null &&
+        (measurement.kind !== 'count' || !plain.includes('.')) &&
+        (measurement.kind !== 'ratio' || compareCanonical(plain, '1') <= 0)
+      ) {
+        return { kind: 'number', text: plain, int: null, decimal: null };
+      }
+    }
+  }
+  const path = keyPath('measurements', id);
   if (measurement.kind === 'boolean') {
     issues.add(
       path,
@@ -223,12 +245,6 @@ function readMeasurement(
   }
   const int = wholeNumber(value);
   if (int !== null) return readWholeNumber(measurement, int, path, issues);
-  const plain = plainDecimal(value);
-  if (plain !== null && (measurement.kind !== 'count' || !plain.includes('.'))) {
-    if (measurement.kind !== 'ratio' || compareCanonical(plain, '1') <= 0) {
-      return { kind: 'number', text: plain, int: null, decimal: null };
-    }
-  }
   const decimal = readDecimal(value, path, issues);
   if (decimal === undefined) return undefined;
   if (measurement.kind === 'count' && (decimal.isNegative() || !decimal.isInteger())) {
@@ -257,6 +273,15 @@ const flagTrue: MeasuredValue = Object.freeze({ kind: 'flag', value: true });
 const flagFalse: MeasuredValue = Object.freeze({ kind: 'flag', value: false });
 
 const shortWhole = /^-?\d{1,15}$/;
+
+// read values are internal and never change: small whole numbers (counts, mostly) are shared, not allocated
+const smallWholes: MeasuredValue[] = [];
+for (let int = 0; int < 1024; int += 1) {
+  smallWholes.push(Object.freeze({ kind: 'number', text: String(int), int, decimal: null }));
+}
+
+const wholeValue = (int: number): MeasuredValue =>
+  int >= 0 && int < 1024 ? smallWholes[int]! : { kind: 'number', text: String(int), int, decimal: null };
 
 const plainPattern = /^\d{1,30}(\.\d{1,30})?$/;
 
@@ -327,7 +352,7 @@ function readWholeNumber(
     );
     return undefined;
   }
-  return { kind: 'number', text: String(int), int, decimal: null };
+  return wholeValue(int);
 }
 
 const kindZh: Record<Measurement['kind'], string> = {
@@ -370,13 +395,16 @@ export function evaluateVetoes(vetoes: CompiledVeto[], values: MeasuredValues): 
       title: veto.title,
       titleEn: veto.titleEn ?? null,
       confidence: veto.provenance.confidence,
-      triggered: 'clause' in logic ? clauses[logic.clause]!.triggered : logic.triggered,
+      triggered: lastTriggered,
       clauses,
       logic,
     });
   }
   return results;
 }
+
+/** What the last `evaluate` call decided (a second return value, without allocating a pair). */
+let lastTriggered: boolean | null = null;
 
 /** Kleene logic: any → true if one is true, else undecided if one is; all → false if one is false, … */
 function evaluate(condition: CompiledCondition, values: MeasuredValues, clauses: VetoClause[]): VetoLogic {
@@ -386,9 +414,8 @@ function evaluate(condition: CompiledCondition, values: MeasuredValues, clauses:
     let sawFalse = false;
     let sawNull = false;
     for (const child of condition.of) {
-      const logic = evaluate(child, values, clauses);
-      of.push(logic);
-      const triggered = 'clause' in logic ? clauses[logic.clause]!.triggered : logic.triggered;
+      of.push(evaluate(child, values, clauses));
+      const triggered = lastTriggered;
       if (triggered === true) sawTrue = true;
       else if (triggered === false) sawFalse = true;
       else sawNull = true;
@@ -405,12 +432,14 @@ function evaluate(condition: CompiledCondition, values: MeasuredValues, clauses:
           : sawNull
             ? null
             : true;
+    lastTriggered = triggered;
     return { kind: condition.kind, title: condition.title, triggered, of };
   }
   const { measurement } = condition;
   const value = values[condition.index];
   if (condition.kind === 'flag') {
     const measured = value?.kind === 'flag' ? value.value : false;
+    lastTriggered = measured === condition.is;
     clauses.push({
       measurement: measurement.id,
       title: measurement.title,
@@ -422,10 +451,11 @@ function evaluate(condition: CompiledCondition, values: MeasuredValues, clauses:
       provided: value !== undefined,
       measurementKind: measurement.kind,
       unit: measurement.unit ?? null,
-      triggered: measured === condition.is,
+      triggered: lastTriggered,
     });
   } else {
     const number = value?.kind === 'number' ? value : undefined;
+    lastTriggered = number === undefined ? null : compare(number, condition);
     clauses.push({
       measurement: measurement.id,
       title: measurement.title,
@@ -437,7 +467,7 @@ function evaluate(condition: CompiledCondition, values: MeasuredValues, clauses:
       provided: number !== undefined,
       measurementKind: measurement.kind,
       unit: measurement.unit ?? null,
-      triggered: number === undefined ? null : compare(number, condition),
+      triggered: lastTriggered,
     });
   }
   return { clause: clauses.length - 1 };

@@ -79,8 +79,25 @@ export function clauseLine(clause: VetoClause, locale: Locale): string {
 
 /** Lines for the vetoes: each triggered one with its triggered clauses, undecided ones, or one line for none. */
 export function vetoLines(vetoes: readonly VetoResult[], locale: Locale): string[] {
-  if (vetoes.length === 0) return [];
   const lines: string[] = [];
+  pushVetoLines(lines, vetoes, locale);
+  return lines;
+}
+
+const noneTriggered = (count: number, locale: Locale): string =>
+  locale === 'zh'
+    ? `单项否决 ${count} 项${count === 1 ? '' : '均'}未触发`
+    : count === 1
+      ? 'The veto is not triggered'
+      : `None of the ${count} vetoes is triggered`;
+
+// the line most explanations share: built once per locale and number of vetoes
+const noneTriggeredLines = { zh: [] as string[], en: [] as string[] };
+
+/** Appends vetoLines(vetoes, locale) to `lines`. */
+function pushVetoLines(lines: string[], vetoes: readonly VetoResult[], locale: Locale): void {
+  if (vetoes.length === 0) return;
+  const start = lines.length;
   for (const veto of vetoes) {
     if (veto.triggered === true) {
       lines.push(
@@ -99,15 +116,10 @@ export function vetoLines(vetoes: readonly VetoResult[], locale: Locale): string
       );
     }
   }
-  if (lines.length > 0) return lines;
+  if (lines.length > start) return;
   // the measured values of every clause are in `vetoes`; one short line keeps the hot path cheap
-  return [
-    locale === 'zh'
-      ? `单项否决 ${vetoes.length} 项${vetoes.length === 1 ? '' : '均'}未触发`
-      : vetoes.length === 1
-        ? 'The veto is not triggered'
-        : `None of the ${vetoes.length} vetoes is triggered`,
-  ];
+  const cached = noneTriggeredLines[locale];
+  lines.push((cached[vetoes.length] ??= noneTriggered(vetoes.length, locale)));
 }
 
 /** count × per occurrence, before a criterion's cap (only needed when the cap applied) */
@@ -168,6 +180,23 @@ export function bonusAwardsText(breakdown: BonusBreakdown, locale: Locale): stri
 
 // --- inspections -------------------------------------------------------------------------------------------
 
+const headerText = (compiled: CompiledInspection, name: string | null, locale: Locale): string => {
+  const { ruleSet } = compiled;
+  return locale === 'zh'
+    ? `${name ?? '检查对象'}：按「${ruleSet.title}」（${ruleSet.version}）评分`
+    : `${name ?? 'Target'}: scored with “${ruleSet.titleEn ?? ruleSet.title}” (${ruleSet.version})`;
+};
+
+// the header of a target without a name, per compiled rule set and locale
+const unnamedHeaders = new WeakMap<CompiledInspection, { zh?: string; en?: string }>();
+
+function inspectionHeader(compiled: CompiledInspection, name: string | null, locale: Locale): string {
+  if (name !== null) return headerText(compiled, name, locale);
+  let headers = unnamedHeaders.get(compiled);
+  if (headers === undefined) unnamedHeaders.set(compiled, (headers = {}));
+  return (headers[locale] ??= headerText(compiled, null, locale));
+}
+
 export function explainInspection(
   result: Omit<InspectionResult, 'explanation'>,
   compiled: CompiledInspection,
@@ -176,14 +205,8 @@ export function explainInspection(
   scaled: Decimal | null,
 ): string[] {
   const zh = locale === 'zh';
-  const { ruleSet } = compiled;
-  const name = result.target.name ?? (zh ? '检查对象' : 'Target');
-  const lines: string[] = [
-    zh
-      ? `${name}：按「${ruleSet.title}」（${ruleSet.version}）评分`
-      : `${name}: scored with “${ruleSet.titleEn ?? ruleSet.title}” (${ruleSet.version})`,
-    ...vetoLines(result.vetoes, locale),
-  ];
+  const lines: string[] = [inspectionHeader(compiled, result.target.name, locale)];
+  pushVetoLines(lines, result.vetoes, locale);
 
   if (result.reason === 'veto') {
     const recorded = result.vetoedScoreApplied
@@ -333,7 +356,7 @@ function subItemLine(sub: SubItemResult, locale: Locale): string | null {
           : `requirement not met${of}`;
       break;
     case 'deduct': {
-      if (detail.deductions.length === 0 || new Decimal(detail.deducted).isZero()) {
+      if (detail.deductions.length === 0 || detail.deducted === '0') {
         body = zh ? `未扣分${of}` : `nothing deducted${of}`;
         break;
       }
@@ -403,8 +426,8 @@ export function explainAssessment(
     zh
       ? `按「${ruleSet.title}」（${ruleSet.version}）考核，满分 ${result.max}`
       : `Assessed with “${ruleSet.titleEn ?? ruleSet.title}” (${ruleSet.version}), out of ${result.max}`,
-    ...vetoLines(result.vetoes, locale),
   ];
+  pushVetoLines(lines, result.vetoes, locale);
   if (result.reason === 'veto') {
     const grade = result.grade!;
     lines.push(

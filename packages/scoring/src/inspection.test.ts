@@ -584,6 +584,27 @@ describe('the result', () => {
     expect(vetoed.explanation).toContain('Empty columns: 6, reaches the veto threshold (≥ 5)');
   });
 
+  test('is plain data: JSON, spread and structuredClone keep every field, the explanation included', () => {
+    const score = () => inspect([{ criterion: 'typo', count: 3 }], { target: noService });
+    const read = score();
+    const lines = read.explanation;
+    expect(lines.length).toBeGreaterThan(3);
+    expect(Object.keys(read).at(-1)).toBe('explanation');
+    expect(Object.getOwnPropertyDescriptor(read, 'explanation')!.enumerable).toBe(true);
+    const viaJson = JSON.parse(JSON.stringify(score())) as Record<string, unknown>;
+    expect(viaJson.explanation).toEqual(lines);
+    expect(viaJson).toEqual(JSON.parse(JSON.stringify(read)));
+    expect({ ...score() }.explanation).toEqual(lines);
+    expect(Object.getOwnPropertyDescriptor({ ...score() }, 'explanation')!.value).toEqual(lines);
+    expect(structuredClone(score()).explanation).toEqual(lines);
+    expect(Object.entries(score()).at(-1)).toEqual(['explanation', lines]);
+    // a caller may still replace it
+    const replaced = score();
+    replaced.explanation = ['x'];
+    expect(replaced.explanation).toEqual(['x']);
+    expect(JSON.parse(JSON.stringify(replaced)).explanation).toEqual(['x']);
+  });
+
   test('is a pure function: the same input gives the same result, and nothing is mutated', () => {
     const input = {
       ruleSet: websiteInspection,
