@@ -4,7 +4,7 @@ import { cycles, programmes } from '$lib/server/db/schema';
 import { requireRole, readerRoles } from '$lib/server/guard';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async (event) => {
+export const load = (async (event) => {
   requireRole(event, readerRoles);
   const database = await db();
   const rows = await database
@@ -22,4 +22,4 @@ export const load: PageServerLoad = async (event) => {
     .leftJoin(cycles, eq(cycles.programmeId, programmes.id))
     .orderBy(asc(programmes.id), asc(cycles.id));
   return { rows };
-};
+}) satisfies PageServerLoad;

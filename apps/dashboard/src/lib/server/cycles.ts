@@ -1,5 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { RequestEvent } from '@sveltejs/kit';
+import { loadCycleContext } from './assessment/context';
+import { freezeResults } from './assessment/results';
 import { recordAudit } from './audit';
 import type { Database } from './db/open';
 import { cycles, type CycleStatus } from './db/schema';
@@ -17,17 +19,14 @@ export type StatusChange =
   | { ok: false; reason: 'conflict'; current: { status: CycleStatus; version: number } }
   | { ok: false; reason: 'invalidTransition'; from: CycleStatus; to: CycleStatus };
 
-export type BeforePublish = (tx: Database, cycleId: number) => Promise<void>;
-
 /**
  * Moves a cycle one step, if the caller saw its current version (optimistic locking). Runs in one transaction with
- * its audit entry, and with `beforePublish` (freezing the results) when the step is publication.
+ * its audit entry and, when the step is publication, with freezing the results.
  */
 export async function changeCycleStatus(
   db: Database,
   event: Pick<RequestEvent, 'locals' | 'getClientAddress'>,
   change: { cycleId: number; to: CycleStatus; expectedVersion: number },
-  beforePublish?: BeforePublish,
 ): Promise<StatusChange> {
   return db.transaction(async (tx) => {
     const [cycle] = await tx.select().from(cycles).where(eq(cycles.id, change.cycleId)).for('update');
@@ -42,7 +41,12 @@ export async function changeCycleStatus(
     if (nextStatus[cycle.status] !== change.to) {
       return { ok: false, reason: 'invalidTransition', from: cycle.status, to: change.to } as const;
     }
-    if (change.to === 'published' && beforePublish) await beforePublish(tx, cycle.id);
+    let frozen: { revision: number; units: number } | null = null;
+    if (change.to === 'published') {
+      const context = await loadCycleContext(tx, cycle.id);
+      if (!context) return { ok: false, reason: 'notFound' } as const;
+      frozen = await freezeResults(tx, context, { createdBy: event.locals.user?.id ?? null, reason: null });
+    }
     const now = new Date();
     const [updated] = await tx
       .update(cycles)
@@ -60,7 +64,7 @@ export async function changeCycleStatus(
       entityType: 'cycle',
       entityId: String(cycle.id),
       before: { status: cycle.status, version: cycle.version },
-      after: updated,
+      after: frozen ? { ...updated, frozen } : updated,
     });
     return { ok: true, ...updated } as const;
   });

@@ -9,7 +9,7 @@ import { requireRole } from '$lib/server/guard';
 import { formError, formObject, idParam, parseWith } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async (event) => {
+export const load = (async (event) => {
   requireRole(event, ['admin']);
   const database = await db();
   const [userRows, cycleRows] = await Promise.all([
@@ -40,7 +40,7 @@ export const load: PageServerLoad = async (event) => {
   ]);
   userRows.sort((a, b) => chineseCollator.compare(a.displayName, b.displayName));
   return { users: userRows, cycles: cycleRows };
-};
+}) satisfies PageServerLoad;
 
 const StatusForm = z.object({
   cycleId: idParam,

@@ -23,10 +23,10 @@ const LoginForm = z.object({
   next: z.string().max(2000).optional(),
 });
 
-export const load: PageServerLoad = ({ locals, url }) => {
+export const load = (({ locals, url }) => {
   if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
   return { next: safeNext(url.searchParams.get('next'), '') };
-};
+}) satisfies PageServerLoad;
 
 export const actions: Actions = {
   default: async (event) => {

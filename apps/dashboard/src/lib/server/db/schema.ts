@@ -3,6 +3,7 @@ import {
   bigserial,
   boolean,
   check,
+  customType,
   index,
   integer,
   jsonb,
@@ -18,6 +19,12 @@ import {
 
 // The one schema of the dashboard. `pnpm --filter @kaohe/dashboard db:generate` turns it into SQL migrations
 // (./drizzle) that run unchanged on PGlite and on PostgreSQL.
+
+/** Raw bytes: node-postgres gives a Buffer, PGlite a Uint8Array; both are Uint8Arrays. */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => new Uint8Array(value.buffer, value.byteOffset, value.byteLength),
+});
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -42,8 +49,11 @@ export const submissionStatuses = ['draft', 'submitted', 'verified'] as const;
 export type SubmissionStatus = (typeof submissionStatuses)[number];
 export const submissionStatusEnum = pgEnum('submission_status', submissionStatuses);
 
-/** What an entry fills in: a sub-item (子项), a veto measurement (单项否决) or a bonus criterion (加分). */
-export const entryKinds = ['subItem', 'measurement', 'bonus'] as const;
+/**
+ * What an entry fills in: a sub-item (子项), a veto measurement (单项否决), a bonus criterion (加分); evidence may
+ * also concern the whole unit (e.g. its 自查自评报告), with entry id "unit".
+ */
+export const entryKinds = ['subItem', 'measurement', 'bonus', 'unit'] as const;
 export type EntryKind = (typeof entryKinds)[number];
 export const entryKindEnum = pgEnum('entry_kind', entryKinds);
 
@@ -279,6 +289,18 @@ export const evidence = pgTable(
   (table) => [index('evidence_entry_idx').on(table.cycleId, table.unitId, table.entryId)],
 );
 
+/**
+ * Evidence file contents, addressed by their SHA-256 (the same file uploaded twice is stored once). In the database
+ * rather than on a local disk, so that several app servers on one PostgreSQL all see every file.
+ */
+export const evidenceFiles = pgTable('evidence_files', {
+  sha256: text('sha256').primaryKey(),
+  mediaType: text('media_type').notNull(),
+  sizeBytes: integer('size_bytes').notNull(),
+  content: bytea('content').notNull(),
+  createdAt: createdAt(),
+});
+
 /** A published (frozen) result set of a cycle; a later correction is a new revision with a reason. */
 export const resultRevisions = pgTable(
   'result_revisions',
@@ -309,7 +331,12 @@ export const unitResults = pgTable(
     total: numeric('total'),
     grade: text('grade'),
     vetoed: boolean('vetoed').notNull().default(false),
+    /** the AssessmentResult of @kaohe/scoring (explanation in Chinese) */
     result: jsonb('result').notNull(),
+    /** the same explanation lines in English */
+    explanationEn: jsonb('explanation_en'),
+    /** the verified inputs the result was computed from, so a frozen result can be re-derived and audited */
+    inputs: jsonb('inputs'),
   },
   (table) => [primaryKey({ columns: [table.revisionId, table.unitId] })],
 );

@@ -1,5 +1,6 @@
 // The units of the Gansu 2019 annual assessment (甘肃省2019年度政府网站建设管理工作考核): 14 市州 and 37 省直部门.
 // The four departments the bulletin names come first; the other 33 are real provincial departments of the time.
+// 省机关事务局 is not among them: the bulletin says its site went online in 2019-09 and was not assessed.
 
 export interface DemoUnit {
   code: string;
@@ -60,10 +61,10 @@ export const gansuDepartments: readonly DemoUnit[] = [
   { code: 'gs-dept-tjj', name: '省统计局', nameEn: 'Bureau of Statistics' },
   { code: 'gs-dept-ybj', name: '省医保局', nameEn: 'Healthcare Security Administration' },
   { code: 'gs-dept-fpb', name: '省扶贫办', nameEn: 'Poverty Alleviation and Development Office' },
-  { code: 'gs-dept-jgswj', name: '省机关事务管理局', nameEn: 'Government Offices Administration' },
   { code: 'gs-dept-jrj', name: '省地方金融监管局', nameEn: 'Local Financial Supervision Bureau' },
   { code: 'gs-dept-xfj', name: '省信访局', nameEn: 'Bureau of Letters and Calls' },
   { code: 'gs-dept-lsj', name: '省粮食和物资储备局', nameEn: 'Food and Strategic Reserves Administration' },
   { code: 'gs-dept-yjj', name: '省药监局', nameEn: 'Medical Products Administration' },
+  { code: 'gs-dept-zscqj', name: '省知识产权局', nameEn: 'Intellectual Property Administration' },
   { code: 'gs-dept-rfb', name: '省人防办', nameEn: 'Civil Air Defence Office' },
 ];

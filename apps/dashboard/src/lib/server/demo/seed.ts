@@ -4,6 +4,7 @@ import type { Database } from '../db/open';
 import { auditLog, cycles, programmeGroups, programmes, programmeUnits, units, users } from '../db/schema';
 import { demoAccounts } from './accounts';
 import { gansuCities, gansuDepartments } from './gansu-2019-units';
+import { seedGansu2019Assessment } from './seed-assessment';
 
 export type SeedKind = 'demo' | 'none';
 
@@ -116,6 +117,24 @@ export async function seedDemo(db: Database): Promise<DemoIds> {
     })
     .returning({ id: cycles.id });
   if (!cycle) throw new Error('cycle not inserted');
+
+  const userId = (username: string) => {
+    const id = userIdByUsername.get(username);
+    if (id === undefined) throw new Error(`demo account ${username} missing`);
+    return id;
+  };
+  const assessorIdByUnitCode = new Map(
+    demoAccounts.flatMap((account) =>
+      account.unitCode ? [[account.unitCode, userId(account.username)] as const] : [],
+    ),
+  );
+  await seedGansu2019Assessment(db, {
+    cycleId: cycle.id,
+    unitIdByCode,
+    assessorIdByUnitCode,
+    reviewerId: userId('reviewer'),
+    adminId: userId('admin'),
+  });
 
   await db.insert(auditLog).values({
     action: 'seed.demo',

@@ -1,0 +1,270 @@
+import { Decimal, type AssessmentResult, type SubItemResult } from '@kaohe/scoring';
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import type { Lang } from '$lib/i18n';
+import type { Database } from '../db/open';
+import { evidence, reviews, users } from '../db/schema';
+import type { CycleContext, UnitInfo } from './context';
+import { buildRanking } from './ranking';
+import { cycleOutcomes, selfEvaluationResult, type OutcomeSource } from './results';
+
+// A unit's breakdown: area → item → sub-item, the verified result beside the self-evaluation, each reviewer
+// adjustment with its reason, and the evidence. Scores are @kaohe/scoring's; this only lines them up.
+
+export interface SubItemView {
+  id: string;
+  title: string;
+  titleEn: string | null;
+  confidence: string;
+  method: string;
+  max: string;
+  verified: Pick<SubItemResult, 'awarded' | 'status' | 'rescaled'> | null;
+  self: Pick<SubItemResult, 'awarded' | 'status' | 'rescaled'> | null;
+  verifiedLines: string[];
+  selfLines: string[];
+  review: { decision: 'accepted' | 'adjusted'; reason: string | null; reviewer: string | null } | null;
+  evidence: { id: number; title: string; sizeBytes: number | null }[];
+}
+
+export interface NodeView {
+  id: string;
+  title: string;
+  titleEn: string | null;
+  confidence: string;
+  max: string;
+  verified: string | null;
+  self: string | null;
+}
+
+export interface ItemView extends NodeView {
+  subItems: SubItemView[];
+}
+
+export interface AreaView extends NodeView {
+  items: ItemView[];
+}
+
+export interface AreaShare {
+  id: string;
+  title: string;
+  titleEn: string | null;
+  /** the unit's awarded ÷ max of the area, in percent (1 decimal); null when not scored */
+  unit: string | null;
+  /** the mean of the same share over the group's verified, not vetoed units */
+  groupAverage: string | null;
+  groupUnits: number;
+}
+
+export interface Breakdown {
+  unit: UnitInfo;
+  source: OutcomeSource;
+  verified: Summary | null;
+  self: Summary | null;
+  rank: { rank: number; tied: boolean; of: number } | null;
+  areas: AreaView[];
+  unitEvidence: { id: number; title: string; sizeBytes: number | null }[];
+  shares: AreaShare[];
+}
+
+export interface Summary {
+  total: string | null;
+  score: string | null;
+  grade: AssessmentResult['grade'];
+  verdict: AssessmentResult['verdict'];
+  complete: boolean;
+  vetoes: { id: string; title: string; titleEn: string | null; triggered: boolean | null }[];
+  /** lines about the whole unit (vetoes, rescaling, the total) */
+  lines: string[];
+}
+
+export async function loadBreakdown(
+  db: Database,
+  context: CycleContext,
+  unit: UnitInfo,
+  lang: Lang,
+): Promise<Breakdown> {
+  const groupUnitIds = context.units
+    .filter((candidate) => candidate.groupKey === unit.groupKey)
+    .map((candidate) => candidate.id);
+  const [{ source, outcomes }, self, reviewRows, evidenceRows] = await Promise.all([
+    cycleOutcomes(db, context, groupUnitIds),
+    selfEvaluationResult(db, context, unit.id),
+    db
+      .select({
+        entryKind: reviews.entryKind,
+        entryId: reviews.entryId,
+        decision: reviews.decision,
+        reason: reviews.reason,
+        reviewer: users.displayName,
+      })
+      .from(reviews)
+      .leftJoin(users, eq(reviews.reviewerId, users.id))
+      .where(and(eq(reviews.cycleId, context.cycle.id), eq(reviews.unitId, unit.id))),
+    db
+      .select({
+        id: evidence.id,
+        entryKind: evidence.entryKind,
+        entryId: evidence.entryId,
+        title: evidence.title,
+        sizeBytes: evidence.sizeBytes,
+      })
+      .from(evidence)
+      .where(
+        and(eq(evidence.cycleId, context.cycle.id), eq(evidence.unitId, unit.id), isNull(evidence.removedAt)),
+      )
+      .orderBy(asc(evidence.id)),
+  ]);
+  const outcome = outcomes.find((candidate) => candidate.unit.id === unit.id);
+  const verified = outcome?.result ?? null;
+  const verifiedLines = (verified && (lang === 'en' ? outcome?.explanationEn : verified.explanation)) || [];
+  const selfResult = self?.result ?? null;
+  const selfLines = (self && (lang === 'en' ? self.explanationEn : self.result.explanation)) || [];
+
+  const reviewBySubItem = new Map(
+    reviewRows.filter((row) => row.entryKind === 'subItem').map((row) => [row.entryId, row]),
+  );
+  const evidenceBySubItem = new Map<string, { id: number; title: string; sizeBytes: number | null }[]>();
+  for (const row of evidenceRows) {
+    if (row.entryKind !== 'subItem') continue;
+    const list = evidenceBySubItem.get(row.entryId) ?? [];
+    list.push({ id: row.id, title: row.title, sizeBytes: row.sizeBytes });
+    evidenceBySubItem.set(row.entryId, list);
+  }
+
+  const find = (result: AssessmentResult | null) => ({
+    area: (id: string) => result?.areas.find((area) => area.id === id),
+    item: (areaId: string, id: string) =>
+      result?.areas.find((area) => area.id === areaId)?.items.find((item) => item.id === id),
+    subItem: (areaId: string, itemId: string, id: string) =>
+      result?.areas
+        .find((area) => area.id === areaId)
+        ?.items.find((item) => item.id === itemId)
+        ?.subItems.find((subItem) => subItem.id === id),
+  });
+  const v = find(verified);
+  const s = find(selfResult);
+  const pick = (node: SubItemResult | undefined) =>
+    node ? { awarded: node.awarded, status: node.status, rescaled: node.rescaled } : null;
+  // a sub-item's lines start "A1.1 <title>："; the row already shows both
+  const linesFor = (lines: readonly string[], id: string) =>
+    lines
+      .filter((line) => line.startsWith(`${id} `) || line.startsWith(`${id}：`))
+      .map((line) => line.replace(/^\S+ [^：:]*[：:]\s*/, ''));
+
+  // the rule set gives the order and the titles; the results give the numbers
+  const areas: AreaView[] = context.ruleSet.areas.map((area) => ({
+    id: area.id,
+    title: area.title,
+    titleEn: area.titleEn ?? null,
+    confidence: area.provenance.confidence,
+    max: v.area(area.id)?.max ?? area.points,
+    verified: v.area(area.id)?.awarded ?? null,
+    self: s.area(area.id)?.awarded ?? null,
+    items: area.items.map((item) => ({
+      id: item.id,
+      title: item.title,
+      titleEn: item.titleEn ?? null,
+      confidence: item.provenance.confidence,
+      max: v.item(area.id, item.id)?.max ?? item.points,
+      verified: v.item(area.id, item.id)?.awarded ?? null,
+      self: s.item(area.id, item.id)?.awarded ?? null,
+      subItems: item.subItems.map((subItem) => {
+        const review = reviewBySubItem.get(subItem.id);
+        return {
+          id: subItem.id,
+          title: subItem.title,
+          titleEn: subItem.titleEn ?? null,
+          confidence: subItem.provenance.confidence,
+          method: subItem.method.kind,
+          max: subItem.points,
+          verified: pick(v.subItem(area.id, item.id, subItem.id)),
+          self: pick(s.subItem(area.id, item.id, subItem.id)),
+          verifiedLines: linesFor(verifiedLines, subItem.id),
+          selfLines: linesFor(selfLines, subItem.id),
+          review: review
+            ? { decision: review.decision, reason: review.reason, reviewer: review.reviewer }
+            : null,
+          evidence: evidenceBySubItem.get(subItem.id) ?? [],
+        };
+      }),
+    })),
+  }));
+
+  const subItemIds = new Set(
+    context.ruleSet.areas.flatMap((area) => area.items.flatMap((item) => item.subItems.map((sub) => sub.id))),
+  );
+  const unitLines = (lines: readonly string[]) =>
+    lines.filter(
+      (line) => ![...subItemIds].some((id) => line.startsWith(`${id} `) || line.startsWith(`${id}：`)),
+    );
+  const summary = (result: AssessmentResult | null, lines: readonly string[]): Summary | null =>
+    result
+      ? {
+          total: result.total,
+          score: result.score,
+          grade: result.grade,
+          verdict: result.verdict,
+          complete: result.complete,
+          vetoes: result.vetoes.map((veto) => ({
+            id: veto.id,
+            title: veto.title,
+            titleEn: veto.titleEn,
+            triggered: veto.triggered,
+          })),
+          lines: unitLines(lines),
+        }
+      : null;
+
+  const [groupView] = buildRanking(context, outcomes, { group: unit.groupKey, grade: null, q: null });
+  const rankRow = groupView?.rows.find((row) => row.unitId === unit.id);
+
+  return {
+    unit,
+    source,
+    verified: summary(verified, verifiedLines),
+    self: summary(selfResult, selfLines),
+    rank: rankRow ? { rank: rankRow.rank, tied: rankRow.tied, of: groupUnitIds.length } : null,
+    areas,
+    unitEvidence: evidenceRows
+      .filter((row) => row.entryKind === 'unit')
+      .map((row) => ({ id: row.id, title: row.title, sizeBytes: row.sizeBytes })),
+    shares: areaShares(
+      context,
+      verified,
+      outcomes.map((candidate) => candidate.result),
+    ),
+  };
+}
+
+const hundred = new Decimal(100);
+
+function share(result: AssessmentResult | null | undefined, areaId: string): Decimal | null {
+  const area = result?.areas.find((candidate) => candidate.id === areaId);
+  if (!area || area.awarded === null || new Decimal(area.max).isZero()) return null;
+  return new Decimal(area.awarded).div(area.max).times(hundred);
+}
+
+/** Each area as a percentage of its points (the area's max after rescaling), against the group's mean. */
+function areaShares(
+  context: CycleContext,
+  result: AssessmentResult | null,
+  groupResults: readonly (AssessmentResult | null)[],
+): AreaShare[] {
+  return context.ruleSet.areas.map((area) => {
+    const shares = groupResults
+      .filter((candidate): candidate is AssessmentResult => candidate !== null && candidate.reason !== 'veto')
+      .map((candidate) => share(candidate, area.id))
+      .filter((value): value is Decimal => value !== null);
+    const mean = shares.length
+      ? shares.reduce((sum, value) => sum.plus(value), new Decimal(0)).div(shares.length)
+      : null;
+    const own = share(result, area.id);
+    return {
+      id: area.id,
+      title: area.title,
+      titleEn: area.titleEn ?? null,
+      unit: own === null ? null : own.toDecimalPlaces(1).toFixed(1),
+      groupAverage: mean === null ? null : mean.toDecimalPlaces(1).toFixed(1),
+      groupUnits: shares.length,
+    };
+  });
+}

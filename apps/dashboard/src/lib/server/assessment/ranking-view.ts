@@ -1,0 +1,117 @@
+import { error, type RequestEvent } from '@sveltejs/kit';
+import { z } from 'zod';
+import type { Lang } from '$lib/i18n';
+import { db } from '../db';
+import type { Database } from '../db/open';
+import type { SessionUser } from '../auth/session';
+import { forbidden, readerRoles, requireRole } from '../guard';
+import { idParam, parseOrBadRequest, searchParamsObject } from '../validation';
+import { listCycles, loadCycleContext, type CycleContext, type CycleListing } from './context';
+import { buildRanking, type GroupRankingView } from './ranking';
+import { cycleOutcomes, type OutcomeSource } from './results';
+
+// One loader for the rankings page, its exports and its print view, so that all three show exactly the same rows
+// for the same URL.
+
+const key = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{1,40}$/);
+
+const RankingQuery = z.strictObject({
+  cycle: idParam.optional(),
+  group: z.union([z.literal(''), z.literal('all'), key]).optional(),
+  grade: z.union([z.literal(''), z.literal('all'), key]).optional(),
+  q: z.string().trim().max(50).optional(),
+});
+
+export interface RankingFiltersView {
+  cycle: number;
+  group: string | null;
+  grade: string | null;
+  q: string | null;
+}
+
+export interface RankingView {
+  context: CycleContext;
+  source: OutcomeSource;
+  filters: RankingFiltersView;
+  groups: GroupRankingView[];
+  cycles: CycleListing[];
+}
+
+/** Which cycles a user may see ranked: assessors only published ones; the other roles every cycle. */
+export function visibleCycles(user: SessionUser, all: CycleListing[]): CycleListing[] {
+  return user.role === 'assessor' ? all.filter((cycle) => cycle.status === 'published') : all;
+}
+
+export async function loadRankingView(
+  event: Pick<RequestEvent, 'locals' | 'url' | 'request'>,
+): Promise<RankingView> {
+  const user = requireRole(event, readerRoles);
+  const lang = event.locals.lang;
+  const query = parseOrBadRequest(RankingQuery, searchParamsObject(event.url), lang, filterMessage(lang));
+  const database = await db();
+  const cycles = visibleCycles(user, await listCycles(database));
+  const cycleId = query.cycle ?? (cycles.find((cycle) => cycle.status === 'published') ?? cycles[0])?.id;
+  if (cycleId === undefined)
+    error(404, { message: lang === 'zh' ? '暂无可查看的考核周期。' : 'No cycle to show yet.' });
+  const context = await loadCycle(database, cycleId, lang);
+  if (!cycles.some((cycle) => cycle.id === cycleId)) forbidden(event);
+
+  const group = query.group && query.group !== 'all' ? query.group : null;
+  if (group && !context.groups.some((candidate) => candidate.key === group)) {
+    const known = context.groups.map(
+      (candidate) =>
+        `${candidate.key}（${lang === 'zh' ? candidate.label : (candidate.labelEn ?? candidate.label)}）`,
+    );
+    badFilter(
+      lang,
+      lang === 'zh'
+        ? `分组“${group}”不存在，可选：${known.join('、')}。`
+        : `There is no group “${group}”; choose one of ${known.join(', ')}.`,
+    );
+  }
+  const grade = query.grade && query.grade !== 'all' ? query.grade : null;
+  if (grade && !context.ruleSet.grades.some((candidate) => candidate.id === grade)) {
+    const known = context.ruleSet.grades.map(
+      (candidate) =>
+        `${candidate.id}（${lang === 'zh' ? candidate.title : (candidate.titleEn ?? candidate.title)}）`,
+    );
+    badFilter(
+      lang,
+      lang === 'zh'
+        ? `等次“${grade}”不存在，可选：${known.join('、')}。`
+        : `There is no grade “${grade}”; choose one of ${known.join(', ')}.`,
+    );
+  }
+  const filters: RankingFiltersView = { cycle: cycleId, group, grade, q: query.q || null };
+  const { source, outcomes } = await cycleOutcomes(database, context);
+  return { context, source, filters, groups: buildRanking(context, outcomes, filters), cycles };
+}
+
+export async function loadCycle(database: Database, cycleId: number, lang: Lang): Promise<CycleContext> {
+  const context = await loadCycleContext(database, cycleId);
+  if (!context)
+    error(404, {
+      message: lang === 'zh' ? `考核周期 ${cycleId} 不存在。` : `Cycle ${cycleId} does not exist.`,
+    });
+  return context;
+}
+
+function filterMessage(lang: Lang): string {
+  return lang === 'zh' ? '筛选条件无效：' : 'Invalid filter:';
+}
+
+function badFilter(lang: Lang, detail: string): never {
+  error(400, { message: `${filterMessage(lang)}${lang === 'zh' ? '' : ' '}${detail}` });
+}
+
+/** The query string of a ranking view, for links to its exports and print view. */
+export function filterQuery(filters: RankingFiltersView): string {
+  const params = new URLSearchParams({ cycle: String(filters.cycle) });
+  if (filters.group) params.set('group', filters.group);
+  if (filters.grade) params.set('grade', filters.grade);
+  if (filters.q) params.set('q', filters.q);
+  return params.toString();
+}

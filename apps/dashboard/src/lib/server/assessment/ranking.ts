@@ -1,0 +1,144 @@
+import { countAtLeast, gradeCounts, rank, type UnrankedReason } from '@kaohe/scoring';
+import type { AssessmentResult } from '@kaohe/scoring';
+import type { CycleContext, GroupInfo } from './context';
+import type { UnitOutcome } from './results';
+
+// The rankings page's data: @kaohe/scoring ranks (competition ranking, ties as 并列) and counts; this module only
+// arranges what it returned per group.
+
+export interface RankingRow {
+  rank: number;
+  tied: boolean;
+  unitId: number;
+  code: string;
+  name: string;
+  nameEn: string | null;
+  total: string;
+  grade: AssessmentResult['grade'];
+}
+
+export interface ApartRow {
+  unitId: number;
+  code: string;
+  name: string;
+  nameEn: string | null;
+  why: UnrankedReason;
+  /** the vetoes that were triggered (一票否决) */
+  vetoes: { id: string; title: string; titleEn: string | null }[];
+  grade: AssessmentResult['grade'];
+}
+
+export interface GroupRankingView {
+  group: GroupInfo;
+  rows: RankingRow[];
+  /** vetoed, or not verified yet: listed apart, never ranked as 0 */
+  apart: ApartRow[];
+  /** how many scored at least the threshold (e.g. 90分以上), of how many units */
+  atLeast: { threshold: string; count: number; of: number };
+  grades: { id: string; title: string; titleEn: string | null; count: number }[];
+  counts: { vetoed: number; notVerified: number };
+}
+
+export interface RankingFilters {
+  group: string | null;
+  grade: string | null;
+  q: string | null;
+}
+
+/** The score that "90分以上" counts from: the top grade's lower bound. */
+export function excellenceThreshold(context: CycleContext): string {
+  const top = context.ruleSet.grades[0];
+  return top?.atLeast ?? top?.above ?? context.ruleSet.total;
+}
+
+export function buildRanking(
+  context: CycleContext,
+  outcomes: readonly UnitOutcome[],
+  filters: RankingFilters,
+): GroupRankingView[] {
+  const byId = new Map(outcomes.map((outcome) => [String(outcome.unit.id), outcome]));
+  const entries = outcomes.map((outcome) => ({
+    id: String(outcome.unit.id),
+    name: outcome.unit.name,
+    group: outcome.unit.groupKey,
+    score: outcome.verified && !outcome.vetoed ? outcome.total : null,
+    vetoed: outcome.vetoed,
+  }));
+  const ranking = rank({ entries, groupOrder: context.groups.map((group) => group.key), method: 'standard' });
+  const threshold = excellenceThreshold(context);
+  const atLeast = countAtLeast({ entries, atLeast: threshold });
+  const bands = context.ruleSet.grades.map((grade) => ({
+    id: grade.id,
+    title: grade.title,
+    ...(grade.atLeast !== undefined ? { atLeast: grade.atLeast } : {}),
+    ...(grade.above !== undefined ? { above: grade.above } : {}),
+  }));
+  const grades = gradeCounts({ entries, bands, vetoedBand: context.ruleSet.policy.vetoedGrade });
+
+  const query = filters.q?.trim().toLowerCase() ?? '';
+  const matches = (outcome: UnitOutcome) =>
+    (!query ||
+      outcome.unit.name.toLowerCase().includes(query) ||
+      (outcome.unit.nameEn ?? '').toLowerCase().includes(query)) &&
+    (!filters.grade || outcome.grade?.id === filters.grade);
+
+  return context.groups
+    .filter((group) => !filters.group || filters.group === group.key)
+    .map((group) => {
+      const groupRanking = ranking.groups.find((candidate) => candidate.group === group.key);
+      const groupAtLeast = atLeast.byGroup.find((candidate) => candidate.group === group.key);
+      const groupGrades = grades.byGroup.find((candidate) => candidate.group === group.key);
+      const rows: RankingRow[] = (groupRanking?.ranked ?? []).flatMap((ranked) => {
+        const outcome = byId.get(ranked.entry.id);
+        if (!outcome || !matches(outcome)) return [];
+        return [
+          {
+            rank: ranked.rank,
+            tied: ranked.tied,
+            unitId: outcome.unit.id,
+            code: outcome.unit.code,
+            name: outcome.unit.name,
+            nameEn: outcome.unit.nameEn,
+            // the displayed total, exactly as the scorer rounded it
+            total: outcome.total ?? ranked.score,
+            grade: outcome.grade,
+          },
+        ];
+      });
+      const apart: ApartRow[] = (groupRanking?.unranked ?? []).flatMap((unranked) => {
+        const outcome = byId.get(unranked.entry.id);
+        if (!outcome || !matches(outcome)) return [];
+        const vetoes = (outcome.result?.vetoes ?? [])
+          .filter((veto) => veto.triggered === true)
+          .map((veto) => ({ id: veto.id, title: veto.title, titleEn: veto.titleEn ?? null }));
+        return [
+          {
+            unitId: outcome.unit.id,
+            code: outcome.unit.code,
+            name: outcome.unit.name,
+            nameEn: outcome.unit.nameEn,
+            why: unranked.why,
+            vetoes,
+            grade: outcome.grade,
+          },
+        ];
+      });
+      const titleOf = new Map(context.ruleSet.grades.map((grade) => [grade.id, grade]));
+      return {
+        group,
+        rows,
+        apart,
+        atLeast: { threshold, count: groupAtLeast?.count ?? 0, of: groupAtLeast?.of ?? 0 },
+        grades: (groupGrades?.bands ?? []).map((band) => ({
+          id: band.id,
+          title: band.title ?? band.id,
+          titleEn: titleOf.get(band.id)?.titleEn ?? null,
+          count: band.count,
+        })),
+        counts: {
+          vetoed: (groupRanking?.unranked ?? []).filter((unranked) => unranked.why === 'vetoed').length,
+          notVerified: groupGrades?.noScore ?? 0,
+        },
+      };
+    });
+}

@@ -1,0 +1,266 @@
+import {
+  scoreAssessment,
+  type AssessmentResult,
+  type MeasurementValue,
+  type SubItemInput,
+} from '@kaohe/scoring';
+import type { AssessmentRuleSet } from '@kaohe/rules';
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import type { Database } from '../db/open';
+import {
+  resultRevisions,
+  reviews,
+  selfEvaluations,
+  unitResults,
+  unitSubmissions,
+  type EntryKind,
+} from '../db/schema';
+import type { CycleContext, UnitInfo } from './context';
+
+// Every number shown comes from @kaohe/scoring: this module only gathers the inputs from the database, calls it,
+// and freezes what it returned when a cycle is published.
+
+export interface EntryRow {
+  entryKind: EntryKind;
+  entryId: string;
+  inputs: unknown;
+}
+
+export interface ScoringInputs {
+  inputs: Record<string, SubItemInput>;
+  measurements: Record<string, MeasurementValue>;
+}
+
+/** Stored entries → the scorer's input: sub-items by id, veto measurements by id (a measurement row holds { value }). */
+export function scoringInputs(rows: readonly EntryRow[]): ScoringInputs {
+  const result: ScoringInputs = { inputs: {}, measurements: {} };
+  for (const row of rows) {
+    if (row.entryKind === 'subItem') result.inputs[row.entryId] = row.inputs as SubItemInput;
+    else if (row.entryKind === 'measurement') {
+      result.measurements[row.entryId] = (row.inputs as { value: MeasurementValue }).value;
+    }
+  }
+  return result;
+}
+
+export interface ScoredUnit {
+  result: AssessmentResult;
+  explanationEn: string[];
+}
+
+/** Scores one unit's entries: the result (explanation in Chinese) plus the English lines. */
+export function scoreUnit(ruleSet: AssessmentRuleSet, rows: readonly EntryRow[]): ScoredUnit {
+  const { inputs, measurements } = scoringInputs(rows);
+  const result = scoreAssessment({ ruleSet, inputs, measurements, locale: 'zh' });
+  const english = scoreAssessment({ ruleSet, inputs, measurements, locale: 'en' });
+  return { result, explanationEn: english.explanation };
+}
+
+export interface UnitOutcome {
+  unit: UnitInfo;
+  /** verified (复核完成) and therefore ranked; otherwise listed apart */
+  verified: boolean;
+  total: string | null;
+  grade: AssessmentResult['grade'];
+  vetoed: boolean;
+  result: AssessmentResult | null;
+  explanationEn: string[] | null;
+}
+
+export type OutcomeSource =
+  { kind: 'published'; revision: number; publishedAt: Date | null } | { kind: 'live' };
+
+export interface CycleOutcomes {
+  source: OutcomeSource;
+  outcomes: UnitOutcome[];
+}
+
+/** A published cycle's frozen results (latest revision); any other cycle's current verified results. */
+export async function cycleOutcomes(
+  db: Database,
+  context: CycleContext,
+  unitIds?: readonly number[],
+): Promise<CycleOutcomes> {
+  if (context.cycle.status === 'published') {
+    const [revision] = await db
+      .select()
+      .from(resultRevisions)
+      .where(eq(resultRevisions.cycleId, context.cycle.id))
+      .orderBy(desc(resultRevisions.revision))
+      .limit(1);
+    if (revision) {
+      const filter = unitIds
+        ? and(eq(unitResults.revisionId, revision.id), inArray(unitResults.unitId, [...unitIds]))
+        : eq(unitResults.revisionId, revision.id);
+      const rows = await db.select().from(unitResults).where(filter);
+      const byUnit = new Map(rows.map((row) => [row.unitId, row]));
+      const outcomes = selectUnits(context, unitIds).map((unit): UnitOutcome => {
+        const row = byUnit.get(unit.id);
+        if (!row) return notVerified(unit);
+        const result = row.result as AssessmentResult;
+        return {
+          unit,
+          verified: true,
+          total: row.total,
+          grade: result.grade,
+          vetoed: row.vetoed,
+          result,
+          explanationEn: (row.explanationEn as string[] | null) ?? null,
+        };
+      });
+      return {
+        source: { kind: 'published', revision: revision.revision, publishedAt: context.cycle.publishedAt },
+        outcomes,
+      };
+    }
+  }
+  return { source: { kind: 'live' }, outcomes: await liveOutcomes(db, context, unitIds) };
+}
+
+function selectUnits(context: CycleContext, unitIds?: readonly number[]): UnitInfo[] {
+  if (!unitIds) return context.units;
+  const wanted = new Set(unitIds);
+  return context.units.filter((unit) => wanted.has(unit.id));
+}
+
+function notVerified(unit: UnitInfo): UnitOutcome {
+  return {
+    unit,
+    verified: false,
+    total: null,
+    grade: null,
+    vetoed: false,
+    result: null,
+    explanationEn: null,
+  };
+}
+
+/** Scores every verified unit from its reviewed inputs; units not verified yet are not scored (never 0). */
+async function liveOutcomes(
+  db: Database,
+  context: CycleContext,
+  unitIds?: readonly number[],
+): Promise<UnitOutcome[]> {
+  const cycleId = context.cycle.id;
+  const verifiedRows = await db
+    .select({ unitId: unitSubmissions.unitId })
+    .from(unitSubmissions)
+    .where(and(eq(unitSubmissions.cycleId, cycleId), eq(unitSubmissions.status, 'verified')));
+  const verified = new Set(verifiedRows.map((row) => row.unitId));
+  const selected = selectUnits(context, unitIds);
+  const verifiedIds = selected.filter((unit) => verified.has(unit.id)).map((unit) => unit.id);
+  const reviewRows = verifiedIds.length
+    ? await db
+        .select({
+          unitId: reviews.unitId,
+          entryKind: reviews.entryKind,
+          entryId: reviews.entryId,
+          inputs: reviews.inputs,
+        })
+        .from(reviews)
+        .where(and(eq(reviews.cycleId, cycleId), inArray(reviews.unitId, verifiedIds)))
+    : [];
+  const rowsByUnit = groupBy(reviewRows, (row) => row.unitId);
+  return selected.map((unit) => {
+    if (!verified.has(unit.id)) return notVerified(unit);
+    const { result, explanationEn } = scoreUnit(context.ruleSet, rowsByUnit.get(unit.id) ?? []);
+    return {
+      unit,
+      verified: true,
+      total: result.total,
+      grade: result.grade,
+      vetoed: result.reason === 'veto',
+      result,
+      explanationEn,
+    };
+  });
+}
+
+/** The unit's own self-evaluation scored as it stands (drafts included). */
+export async function selfEvaluationResult(
+  db: Database,
+  context: CycleContext,
+  unitId: number,
+): Promise<(ScoredUnit & { rows: EntryRow[] }) | null> {
+  const rows = await db
+    .select({
+      entryKind: selfEvaluations.entryKind,
+      entryId: selfEvaluations.entryId,
+      inputs: selfEvaluations.inputs,
+    })
+    .from(selfEvaluations)
+    .where(and(eq(selfEvaluations.cycleId, context.cycle.id), eq(selfEvaluations.unitId, unitId)));
+  if (rows.length === 0) return null;
+  return { ...scoreUnit(context.ruleSet, rows), rows };
+}
+
+/**
+ * Freezes a cycle's results as a new revision: every verified unit scored from its reviewed inputs, stored with
+ * those inputs. Runs inside the publishing transaction.
+ */
+export async function freezeResults(
+  tx: Database,
+  context: CycleContext,
+  options: { createdBy: number | null; reason: string | null },
+): Promise<{ revision: number; units: number }> {
+  const outcomes = await liveOutcomes(tx, context);
+  const [latest] = await tx
+    .select({ revision: resultRevisions.revision })
+    .from(resultRevisions)
+    .where(eq(resultRevisions.cycleId, context.cycle.id))
+    .orderBy(desc(resultRevisions.revision))
+    .limit(1);
+  const [revision] = await tx
+    .insert(resultRevisions)
+    .values({
+      cycleId: context.cycle.id,
+      revision: (latest?.revision ?? 0) + 1,
+      reason: options.reason,
+      createdBy: options.createdBy,
+    })
+    .returning();
+  if (!revision) throw new Error('revision not inserted');
+  const verified = outcomes.filter((outcome) => outcome.verified && outcome.result);
+  const reviewRows = await tx
+    .select({
+      unitId: reviews.unitId,
+      entryKind: reviews.entryKind,
+      entryId: reviews.entryId,
+      inputs: reviews.inputs,
+    })
+    .from(reviews)
+    .where(eq(reviews.cycleId, context.cycle.id));
+  const inputsByUnit = groupBy(reviewRows, (row) => row.unitId);
+  for (const chunk of chunks(verified, 200)) {
+    await tx.insert(unitResults).values(
+      chunk.map((outcome) => ({
+        revisionId: revision.id,
+        unitId: outcome.unit.id,
+        total: outcome.total,
+        grade: outcome.grade?.id ?? null,
+        vetoed: outcome.vetoed,
+        result: outcome.result,
+        explanationEn: outcome.explanationEn,
+        inputs: scoringInputs(inputsByUnit.get(outcome.unit.id) ?? []),
+      })),
+    );
+  }
+  return { revision: revision.revision, units: verified.length };
+}
+
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const map = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}
+
+export function chunks<T>(items: readonly T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let index = 0; index < items.length; index += size) result.push(items.slice(index, index + size));
+  return result;
+}
