@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { builtinRuleSetIds, getRuleSet } from './builtin/index.js';
 import { Decimal } from './decimal.js';
 import { parseRuleSetDocument, ruleSetExtensionJsonSchema } from './document.js';
@@ -177,6 +177,7 @@ describe('parseRuleSetDocument', () => {
 
 describe('loadRuleSetFile', () => {
   const dir = mkdtempSync(join(tmpdir(), 'kaohe-rules-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const write = (name: string, text: string) => {
     const path = join(dir, name);
     writeFileSync(path, text);
