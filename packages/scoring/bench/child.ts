@@ -17,6 +17,8 @@ export interface TimingReport {
   contender: string;
   generationMs: number;
   runsMs: number[];
+  /** CPU time (user + system, all threads) of each run: less disturbed than wall time by other work on the core */
+  cpuMs: number[];
   rssAfterDataMb: number;
   peakRssMb: number;
   /** Wall time of the parts of each run: websites, new media, units, ranking. */
@@ -32,20 +34,24 @@ async function time(name: string, runs: number, seed: number): Promise<TimingRep
   const generationMs = performance.now() - started;
   const rssAfterDataMb = mb(process.memoryUsage().rss);
   const runsMs: number[] = [];
+  const cpuMs: number[] = [];
   const sectionsMs: QuarterTally['sectionsMs'][] = [];
   let tally: QuarterTally | null = null;
   const contender = contenders[name];
   if (contender !== undefined) {
     for (let run = 0; run < runs; run += 1) {
       const start = performance.now();
+      const cpuStart = process.cpuUsage();
       tally = await runQuarter(contender, quarter);
       runsMs.push(performance.now() - start);
+      const cpu = process.cpuUsage(cpuStart);
+      cpuMs.push((cpu.user + cpu.system) / 1000);
       sectionsMs.push(tally.sectionsMs);
     }
   }
   // maxRSS is the process's high-water mark in KiB: data, runtime and the contender's peak together
   const peakRssMb = Math.round((process.resourceUsage().maxRSS / 1024) * 10) / 10;
-  return { contender: name, generationMs, runsMs, rssAfterDataMb, peakRssMb, sectionsMs, tally };
+  return { contender: name, generationMs, runsMs, cpuMs, rssAfterDataMb, peakRssMb, sectionsMs, tally };
 }
 
 export interface VerifyReport {

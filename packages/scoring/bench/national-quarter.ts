@@ -111,9 +111,15 @@ for (const [label, report] of rows) {
 console.log(
   `${'data only, no scoring'.padEnd(28)}${pad('', 5)}${pad('', 11)}${pad('', 13)}${pad('', 15)}${pad('', 20)}${pad(`${data.peakRssMb} MB`, 10)}`,
 );
-console.log(
-  `  all runs (ms): ${rows.map(([label, r]) => `${label.split(' ')[0]} ${r.runsMs.map((v) => v.toFixed(0)).join(' ')}`).join('; ')}`,
-);
+for (const [label, report] of rows) {
+  if (report.runsMs.length === 0) continue;
+  const cpuFirst = report.cpuMs[0]!;
+  const cpuWarm = report.cpuMs.length > 1 ? median(report.cpuMs.slice(1)) : null;
+  console.log(
+    `  ${label}: wall ${report.runsMs.map((v) => v.toFixed(0)).join(' ')} ms; ` +
+      `CPU first ${cpuFirst.toFixed(0)} ms, warm median ${ms(cpuWarm)}`,
+  );
+}
 
 const sections = (report: TimingReport) => {
   const warmRuns = report.sectionsMs.length > 1 ? report.sectionsMs.slice(1) : report.sectionsMs;

@@ -102,7 +102,7 @@ describe('a complete assessment', () => {
 });
 
 describe('the explanation', () => {
-  test('is plain data: JSON, spread and structuredClone keep it', () => {
+  test('is built on first read, and JSON, spread and structuredClone include it', () => {
     const score = () => assess(fullInputs, { bonus: [{ criterion: 'allMigrated', count: 1 }] });
     const read = score();
     const lines = read.explanation;
@@ -114,6 +114,7 @@ describe('the explanation', () => {
     expect(viaJson).toEqual(JSON.parse(JSON.stringify(read)));
     expect({ ...score() }.explanation).toEqual(lines);
     expect(structuredClone(score()).explanation).toEqual(lines);
+    expect(Reflect.ownKeys(score())).toEqual(Object.keys(read));
   });
 });
 

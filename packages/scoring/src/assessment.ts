@@ -19,8 +19,8 @@ import {
   type CompiledBand,
   type CompiledSubItem,
 } from './compile.js';
-import { evaluateVetoes, listIds, readMeasurements, type VetoResult } from './conditions.js';
-import { explainAssessment } from './explain.js';
+import { anyTriggered, evaluateVetoes, listIds, readMeasurements, type VetoResult } from './conditions.js';
+import { explainAssessment, explainOnRead } from './explain.js';
 import type { FindingResult, MeasurementValue, Verdict, VerdictReason } from './inspection.js';
 import { ZERO, fraction, text, toUnits, unitsText, type Fraction, type Rounder } from './points.js';
 
@@ -603,7 +603,7 @@ function score(
   const { ruleSet, rounder } = compiled;
   const { policy } = ruleSet;
   const vetoes = evaluateVetoes(compiled.vetoes, measured);
-  const vetoed = vetoes.some((veto) => veto.triggered === true);
+  const vetoed = anyTriggered(vetoes);
   const awaitingMeasurements = vetoed
     ? []
     : [
@@ -740,7 +740,7 @@ function score(
     grade = band === undefined ? null : gradeOf(band.grade);
   }
 
-  const result: AssessmentResult = {
+  const result: Omit<AssessmentResult, 'explanation'> = {
     kind: 'assessment',
     ruleSetId: ruleSet.id,
     ruleSetVersion: ruleSet.version,
@@ -772,10 +772,9 @@ function score(
     vetoes,
     bonusBreakdown,
     rounding: policy.rounding,
-    explanation: [],
   };
-  result.explanation = explainAssessment(result, compiled, locale, scaled);
-  return result;
+  // one line per sub-item: built when first read
+  return explainOnRead(result as AssessmentResult, () => explainAssessment(result, compiled, locale, scaled));
 }
 
 const gradeOf = (grade: { id: string; title: string; titleEn?: string | undefined }) => ({

@@ -36,7 +36,23 @@ export function readOccurrences(
     return [];
   }
   const read: ReadOccurrence[] = [];
-  raw.forEach((entry: unknown, index) => {
+  for (let index = 0; index < raw.length; index += 1) {
+    const entry: unknown = raw[index];
+    if (isRecord(entry)) {
+      // the common case, checked without building the paths of issues
+      const { criterion, count } = entry;
+      if (
+        typeof criterion === 'string' &&
+        typeof count === 'number' &&
+        Number.isSafeInteger(count) &&
+        count >= 0 &&
+        known.has(criterion) &&
+        onlyKeys(entry)
+      ) {
+        read.push({ criterion, count, index });
+        continue;
+      }
+    }
     const at = `${path}[${index}]`;
     if (!isRecord(entry)) {
       issues.add(
@@ -45,9 +61,9 @@ export function readOccurrences(
         `must be { criterion, count }; got ${describeValue(entry)}`,
         `必须是 { criterion, count }；实际为 ${describeValue(entry)}`,
       );
-      return;
+      continue;
     }
-    checkKnownKeys(entry, ['criterion', 'count', 'note'], at, issues);
+    checkKnownKeys(entry, occurrenceKeys, at, issues);
     const { criterion, count: rawCount, note } = entry;
     let ok = true;
     if (typeof criterion !== 'string') {
@@ -77,8 +93,17 @@ export function readOccurrences(
       );
     }
     if (ok && count !== undefined) read.push({ criterion: criterion as string, count, index });
-  });
+  }
   return read;
+}
+
+const occurrenceKeys = ['criterion', 'count', 'note'] as const;
+
+/** Only `criterion` and `count` (a `note` takes the full path). */
+function onlyKeys(entry: Record<string, unknown>): boolean {
+  for (const key in entry)
+    if (key !== 'criterion' && key !== 'count' && Object.hasOwn(entry, key)) return false;
+  return true;
 }
 
 /** Adds up the counts of each criterion (a criterion may be listed more than once). */

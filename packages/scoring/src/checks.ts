@@ -105,8 +105,9 @@ export function checkKnownKeys(
   path: string,
   issues: Issues,
 ): void {
-  for (const key of ownKeys(value)) {
-    if (!allowed.includes(key)) {
+  // for-in reads V8's enum cache without allocating a key array; inherited keys are skipped like Object.keys does
+  for (const key in value) {
+    if (!allowed.includes(key) && Object.hasOwn(value, key)) {
       issues.add(
         keyPath(path, key),
         'unknownKey',

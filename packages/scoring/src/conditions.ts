@@ -91,7 +91,16 @@ function isGroup<C extends { kind: string }>(condition: C): condition is Extract
 export interface CompiledVeto {
   veto: Veto;
   when: CompiledCondition;
+  /** `when` as a closure over its constants (see compileEvaluator) */
+  evaluate: Evaluator;
+  /** the result's constant fields */
+  title: string;
+  titleEn: string | null;
+  confidence: Confidence;
 }
+
+/** Evaluates a condition: appends its leaf clauses, sets lastTriggered, returns its logic node. */
+type Evaluator = (values: MeasuredValues, clauses: VetoClause[]) => VetoLogic;
 
 export function compileMeasurements(measurements: Measurement[], vetoes: Veto[]): CompiledMeasurements {
   const byId = new Map(measurements.map((m) => [m.id, m]));
@@ -129,7 +138,17 @@ export function compileVetoes(vetoes: Veto[], measurements: CompiledMeasurements
       thresholdPlain: !threshold.isNegative(),
     };
   };
-  return vetoes.map((veto) => ({ veto, when: compile(veto.when) }));
+  return vetoes.map((veto) => {
+    const when = compile(veto.when);
+    return {
+      veto,
+      when,
+      evaluate: compileEvaluator(when),
+      title: veto.title,
+      titleEn: veto.titleEn ?? null,
+      confidence: veto.provenance.confidence,
+    };
+  });
 }
 
 /**
@@ -268,16 +287,16 @@ function readMeasurement(
   return { kind: 'number', text: decimal.isZero() ? '0' : decimal.toFixed(), int: null, decimal };
 }
 
-// read flags are internal and never change: two shared values
-const flagTrue: MeasuredValue = Object.freeze({ kind: 'flag', value: true });
-const flagFalse: MeasuredValue = Object.freeze({ kind: 'flag', value: false });
+// read values are internal and never changed (not frozen: frozen objects get another hidden class): shared
+const flagTrue: MeasuredValue = { kind: 'flag', value: true };
+const flagFalse: MeasuredValue = { kind: 'flag', value: false };
 
 const shortWhole = /^-?\d{1,15}$/;
 
 // read values are internal and never change: small whole numbers (counts, mostly) are shared, not allocated
 const smallWholes: MeasuredValue[] = [];
 for (let int = 0; int < 1024; int += 1) {
-  smallWholes.push(Object.freeze({ kind: 'number', text: String(int), int, decimal: null }));
+  smallWholes.push({ kind: 'number', text: String(int), int, decimal: null });
 }
 
 const wholeValue = (int: number): MeasuredValue =>
@@ -362,39 +381,32 @@ const kindZh: Record<Measurement['kind'], string> = {
   number: '数值',
 };
 
-const compare = (value: Extract<MeasuredValue, { kind: 'number' }>, condition: CompiledCompare): boolean => {
-  const c =
-    value.int !== null && condition.thresholdInt !== null
-      ? Math.sign(value.int - condition.thresholdInt)
-      : value.decimal === null && condition.thresholdPlain && value.text[0] !== '-'
-        ? compareCanonical(value.text, condition.thresholdText)
-        : (value.decimal ?? new Decimal(value.text)).cmp(condition.threshold);
-  const op = condition.op;
-  switch (op) {
-    case '>=':
-      return c >= 0;
-    case '>':
-      return c > 0;
-    case '<=':
-      return c <= 0;
-    case '<':
-      return c < 0;
-    case '=':
-      return c === 0;
-  }
+const compare = (value: Extract<MeasuredValue, { kind: 'number' }>, condition: CompiledCompare): number =>
+  value.int !== null && condition.thresholdInt !== null
+    ? value.int - condition.thresholdInt
+    : value.decimal === null && condition.thresholdPlain && value.text[0] !== '-'
+      ? compareCanonical(value.text, condition.thresholdText)
+      : (value.decimal ?? new Decimal(value.text)).cmp(condition.threshold);
+
+const holds: Record<ComparisonOperator, (c: number) => boolean> = {
+  '>=': (c) => c >= 0,
+  '>': (c) => c > 0,
+  '<=': (c) => c <= 0,
+  '<': (c) => c < 0,
+  '=': (c) => c === 0,
 };
 
 /** Evaluates every veto with three-valued logic: a missing numeric measurement leaves a clause undecided (null). */
 export function evaluateVetoes(vetoes: CompiledVeto[], values: MeasuredValues): VetoResult[] {
   const results: VetoResult[] = [];
-  for (const { veto, when } of vetoes) {
+  for (const compiled of vetoes) {
     const clauses: VetoClause[] = [];
-    const logic = evaluate(when, values, clauses);
+    const logic = compiled.evaluate(values, clauses);
     results.push({
-      id: veto.id,
-      title: veto.title,
-      titleEn: veto.titleEn ?? null,
-      confidence: veto.provenance.confidence,
+      id: compiled.veto.id,
+      title: compiled.title,
+      titleEn: compiled.titleEn,
+      confidence: compiled.confidence,
       triggered: lastTriggered,
       clauses,
       logic,
@@ -403,25 +415,36 @@ export function evaluateVetoes(vetoes: CompiledVeto[], values: MeasuredValues): 
   return results;
 }
 
-/** What the last `evaluate` call decided (a second return value, without allocating a pair). */
+export function anyTriggered(vetoes: readonly VetoResult[]): boolean {
+  for (const veto of vetoes) if (veto.triggered === true) return true;
+  return false;
+}
+
+/** What the last evaluator decided (a second return value, without allocating a pair). */
 let lastTriggered: boolean | null = null;
 
-/** Kleene logic: any → true if one is true, else undecided if one is; all → false if one is false, … */
-function evaluate(condition: CompiledCondition, values: MeasuredValues, clauses: VetoClause[]): VetoLogic {
+/**
+ * A condition as closures over its constants, once per rule set: each leaf reads one value and compares it
+ * with its own threshold. Kleene logic for groups: any → true if one is true, else undecided if one is; all →
+ * false if one is false, else undecided if one is, else true.
+ */
+function compileEvaluator(condition: CompiledCondition): Evaluator {
   if (isGroup(condition)) {
-    const of: VetoLogic[] = [];
-    let sawTrue = false;
-    let sawFalse = false;
-    let sawNull = false;
-    for (const child of condition.of) {
-      of.push(evaluate(child, values, clauses));
-      const triggered = lastTriggered;
-      if (triggered === true) sawTrue = true;
-      else if (triggered === false) sawFalse = true;
-      else sawNull = true;
-    }
-    const triggered =
-      condition.kind === 'any'
+    const children = condition.of.map(compileEvaluator);
+    const { kind, title } = condition;
+    const any = kind === 'any';
+    return (values, clauses) => {
+      const of: VetoLogic[] = [];
+      let sawTrue = false;
+      let sawFalse = false;
+      let sawNull = false;
+      for (const child of children) {
+        of.push(child(values, clauses));
+        if (lastTriggered === true) sawTrue = true;
+        else if (lastTriggered === false) sawFalse = true;
+        else sawNull = true;
+      }
+      const triggered = any
         ? sawTrue
           ? true
           : sawNull
@@ -432,43 +455,59 @@ function evaluate(condition: CompiledCondition, values: MeasuredValues, clauses:
           : sawNull
             ? null
             : true;
-    lastTriggered = triggered;
-    return { kind: condition.kind, title: condition.title, triggered, of };
+      lastTriggered = triggered;
+      return { kind, title, triggered, of };
+    };
   }
-  const { measurement } = condition;
-  const value = values[condition.index];
+  const { measurement, index } = condition;
+  const id = measurement.id;
+  const title = measurement.title;
+  const titleEn = measurement.titleEn ?? null;
+  const measurementKind = measurement.kind;
+  const unit = measurement.unit ?? null;
   if (condition.kind === 'flag') {
-    const measured = value?.kind === 'flag' ? value.value : false;
-    lastTriggered = measured === condition.is;
+    const is = condition.is;
+    return (values, clauses) => {
+      const value = values[index];
+      const measured = value !== undefined && value.kind === 'flag' ? value.value : false;
+      const triggered = measured === is;
+      lastTriggered = triggered;
+      clauses.push({
+        measurement: id,
+        title,
+        titleEn,
+        kind: 'flag',
+        op: '=',
+        threshold: is,
+        measured,
+        provided: value !== undefined,
+        measurementKind,
+        unit,
+        triggered,
+      });
+      return { clause: clauses.length - 1 };
+    };
+  }
+  const { op, thresholdText } = condition;
+  const test = holds[op];
+  return (values, clauses) => {
+    const value = values[index];
+    const number = value !== undefined && value.kind === 'number' ? value : undefined;
+    const triggered = number === undefined ? null : test(compare(number, condition));
+    lastTriggered = triggered;
     clauses.push({
-      measurement: measurement.id,
-      title: measurement.title,
-      titleEn: measurement.titleEn ?? null,
-      kind: 'flag',
-      op: '=',
-      threshold: condition.is,
-      measured,
-      provided: value !== undefined,
-      measurementKind: measurement.kind,
-      unit: measurement.unit ?? null,
-      triggered: lastTriggered,
-    });
-  } else {
-    const number = value?.kind === 'number' ? value : undefined;
-    lastTriggered = number === undefined ? null : compare(number, condition);
-    clauses.push({
-      measurement: measurement.id,
-      title: measurement.title,
-      titleEn: measurement.titleEn ?? null,
+      measurement: id,
+      title,
+      titleEn,
       kind: 'compare',
-      op: condition.op,
-      threshold: condition.thresholdText,
+      op,
+      threshold: thresholdText,
       measured: number === undefined ? null : number.text,
       provided: number !== undefined,
-      measurementKind: measurement.kind,
-      unit: measurement.unit ?? null,
-      triggered: lastTriggered,
+      measurementKind,
+      unit,
+      triggered,
     });
-  }
-  return { clause: clauses.length - 1 };
+    return { clause: clauses.length - 1 };
+  };
 }

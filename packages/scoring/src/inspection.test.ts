@@ -584,7 +584,7 @@ describe('the result', () => {
     expect(vetoed.explanation).toContain('Empty columns: 6, reaches the veto threshold (≥ 5)');
   });
 
-  test('is plain data: JSON, spread and structuredClone keep every field, the explanation included', () => {
+  test('JSON, spread and structuredClone keep every field, the explanation (built on first read) included', () => {
     const score = () => inspect([{ criterion: 'typo', count: 3 }], { target: noService });
     const read = score();
     const lines = read.explanation;
@@ -598,6 +598,13 @@ describe('the result', () => {
     expect(Object.getOwnPropertyDescriptor({ ...score() }, 'explanation')!.value).toEqual(lines);
     expect(structuredClone(score()).explanation).toEqual(lines);
     expect(Object.entries(score()).at(-1)).toEqual(['explanation', lines]);
+    // nothing hidden: every own key is an enumerable field
+    expect(Reflect.ownKeys(score())).toEqual(Object.keys(read));
+    // a vetoed target's explanation (a few shared lines) is a plain field; a scored one is built on first read
+    const vetoed = inspect([], { measurements: { ...cleanMeasurements, emptyColumns: 6 } });
+    expect(Object.getOwnPropertyDescriptor(vetoed, 'explanation')!.value).toEqual(vetoed.explanation);
+    expect(Object.getOwnPropertyDescriptor(read, 'explanation')!.get).toBeTypeOf('function');
+    expect((Object.create(score()) as typeof read).explanation).toEqual(lines);
     // a caller may still replace it
     const replaced = score();
     replaced.explanation = ['x'];

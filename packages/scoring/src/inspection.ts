@@ -15,8 +15,8 @@ import {
   type CompiledInspection,
   type ScoringVariant,
 } from './compile.js';
-import { evaluateVetoes, readMeasurements, type VetoResult } from './conditions.js';
-import { explainInspection } from './explain.js';
+import { anyTriggered, evaluateVetoes, readMeasurements, type VetoResult } from './conditions.js';
+import { explainInspection, explainOnRead } from './explain.js';
 import { ZERO, text, unitsText, type Fraction } from './points.js';
 
 export type { Locale } from './checks.js';
@@ -252,7 +252,7 @@ function score(
   const { ruleSet, rounder, deductions, service } = compiled;
   const { policy } = ruleSet;
   const vetoes = evaluateVetoes(compiled.vetoes, measured);
-  const vetoed = vetoes.some((veto) => veto.triggered === true);
+  const vetoed = anyTriggered(vetoes);
   const serviceLeftOut = service !== null && !target.hasServiceFunctions ? service : null;
 
   // plain literals throughout: `{ ...spread, more }` is slow on the hot path
@@ -358,7 +358,7 @@ function score(
       bonusBreakdown,
     };
   }
-  const result: InspectionResult = {
+  const result: Omit<InspectionResult, 'explanation'> = {
     kind: 'inspection',
     ruleSetId: ruleSet.id,
     ruleSetVersion: ruleSet.version,
@@ -383,10 +383,15 @@ function score(
     breakdown: outcome.breakdown,
     bonusBreakdown: outcome.bonusBreakdown,
     rounding: policy.rounding,
-    explanation: [],
   };
-  result.explanation = explainInspection(result, compiled, locale, scaled);
-  return result;
+  if (vetoed || outcome.breakdown === null) {
+    // a few shared lines (a vetoed or unscored target): built now, a plain field
+    const built = result as InspectionResult;
+    built.explanation = explainInspection(result, compiled, locale, scaled);
+    return built;
+  }
+  // a line per indicator with deductions: built when first read (see explainOnRead)
+  return explainOnRead(result as InspectionResult, () => explainInspection(result, compiled, locale, scaled));
 }
 
 type Outcome = Pick<
