@@ -196,7 +196,7 @@ export function readMeasurements(
       (int >= 0 || measurement.kind === 'number') &&
       (int <= 1 || measurement.kind !== 'ratio')
         ? wholeValue(int)
-        : readMeasurement(measurement, value, id, issues);
+        : readMeasurement(measurement, value, int, id, issues);
     if (read !== undefined) values[index] = read;
   }
   if (requireNumeric) {
@@ -225,13 +225,14 @@ export const listIds = (ids: string[]): string =>
 function readMeasurement(
   measurement: Measurement,
   value: unknown,
+  /** wholeNumber(value), already read (null for a flag measurement) */
+  int: number | null,
   id: string,
   issues: Issues,
 ): MeasuredValue | undefined {
   if (measurement.kind === 'boolean' && typeof value === 'boolean') return value ? flagTrue : flagFalse;
   if (measurement.kind !== 'boolean' && typeof value !== 'boolean') {
     // the common cases first, without building the path of an issue
-    const int = wholeNumber(value);
     if (int === null) {
       const plain = plainDecimal(value);
       if (
@@ -262,7 +263,6 @@ function readMeasurement(
     );
     return undefined;
   }
-  const int = wholeNumber(value);
   if (int !== null) return readWholeNumber(measurement, int, path, issues);
   const decimal = readDecimal(value, path, issues);
   if (decimal === undefined) return undefined;
