@@ -1,0 +1,424 @@
+import type { AssessmentRuleSet, Measurement, SubItem } from '@kaohe/rules';
+import {
+  Decimal,
+  ScoringInputError,
+  scoreAssessment,
+  type MeasurementValue,
+  type SubItemInput,
+} from '@kaohe/scoring';
+import { z } from 'zod';
+
+// One form per entry of the rule set (a sub-item 子项 or a veto measurement 单项否决), its fields matching the
+// entry's scoring method: check → 达标 yes/no; deduct → a count per criterion; bands / ratio → a value; manual →
+// points in [0, max]; any sub-item may be not applicable with a reason; every entry has a note. The same parser runs
+// on the server (the control) and in the browser (the live preview), so both read a form the same way.
+
+export type Lang = 'zh' | 'en';
+export type FormEntryKind = 'subItem' | 'measurement';
+
+export type EntryInput = SubItemInput | { value: MeasurementValue };
+
+export type EntryFields = Record<string, string>;
+export type EntryErrors = Record<string, string>;
+
+export type ParsedEntry =
+  { ok: true; input: EntryInput; note: string | null } | { ok: false; errors: EntryErrors };
+
+export const noteMaxLength = 2000;
+export const reasonMaxLength = 1000;
+
+export function findSubItem(ruleSet: AssessmentRuleSet, id: string): SubItem | undefined {
+  for (const area of ruleSet.areas)
+    for (const item of area.items) for (const subItem of item.subItems) if (subItem.id === id) return subItem;
+  return undefined;
+}
+
+export function findMeasurement(ruleSet: AssessmentRuleSet, id: string): Measurement | undefined {
+  return ruleSet.measurements.find((measurement) => measurement.id === id);
+}
+
+export function allSubItems(ruleSet: AssessmentRuleSet): SubItem[] {
+  return ruleSet.areas.flatMap((area) => area.items.flatMap((item) => item.subItems));
+}
+
+/** Ratios are typed as percentages (95 for 95%) and stored as the share the scorer reads ("0.95"). */
+export function isPercentField(subItem: SubItem): boolean {
+  const method = subItem.method;
+  return (method.kind === 'bands' || method.kind === 'ratio') && method.measure.unit === 'ratio';
+}
+
+const decimalText = /^-?\d{1,12}(\.\d{1,8})?$/;
+
+const messages = {
+  zh: {
+    required: '必填。',
+    chooseMet: '请选择是否达标。',
+    decimal: '请输入数字，例如 95 或 2.5。',
+    count: '请输入不小于 0 的整数。',
+    percent: '请输入 0 到 100 之间的百分数。',
+    points: (max: string) => `得分必须在 0 到 ${max} 之间。`,
+    reason: '不适用时必须说明理由。',
+    tooLong: (max: number) => `不能超过 ${max} 个字。`,
+    measurementNa: '单项否决测量项不能标为不适用。',
+    chooseFlag: '请选择“是”或“否”。',
+  },
+  en: {
+    required: 'Required.',
+    chooseMet: 'Choose whether the requirement is met.',
+    decimal: 'Enter a number, e.g. 95 or 2.5.',
+    count: 'Enter a whole number ≥ 0.',
+    percent: 'Enter a percentage between 0 and 100.',
+    points: (max: string) => `Points must lie between 0 and ${max}.`,
+    reason: 'A reason is required when not applicable.',
+    tooLong: (max: number) => `At most ${max} characters.`,
+    measurementNa: 'A veto measurement cannot be marked not applicable.',
+    chooseFlag: 'Choose yes or no.',
+  },
+} as const;
+
+const trimmed = (value: unknown) => (typeof value === 'string' ? value.trim() : value);
+
+function noteSchema(lang: Lang) {
+  const m = messages[lang];
+  return z.preprocess(
+    trimmed,
+    z
+      .string()
+      .max(noteMaxLength, m.tooLong(noteMaxLength))
+      .optional()
+      .transform((value) => value || null),
+  );
+}
+
+function decimalSchema(lang: Lang, message: string = messages[lang].decimal) {
+  return z.preprocess(
+    (value) =>
+      typeof value === 'string'
+        ? value
+            .trim()
+            .replace(/[，,\s]/g, '')
+            .replace(/%$/, '')
+        : value,
+    z.string({ error: messages[lang].required }).min(1, messages[lang].required).regex(decimalText, message),
+  );
+}
+
+function countSchema(lang: Lang) {
+  return z.preprocess(
+    (value) =>
+      value === undefined || (typeof value === 'string' && value.trim() === '') ? '0' : trimmed(value),
+    z
+      .string()
+      .regex(/^\d{1,6}$/, messages[lang].count)
+      .transform(Number),
+  );
+}
+
+/** The zod schema of one sub-item's form; its output is the scorer's input for that sub-item. */
+export function subItemFormSchema(subItem: SubItem, lang: Lang) {
+  const m = messages[lang];
+  const method = subItem.method;
+  const notApplicable = z.strictObject({
+    notApplicable: z.literal('on'),
+    naReason: z.preprocess(
+      trimmed,
+      z.string({ error: m.reason }).min(1, m.reason).max(reasonMaxLength, m.tooLong(reasonMaxLength)),
+    ),
+    note: noteSchema(lang),
+  });
+  let applicable: z.ZodType<{ input: SubItemInput; note: string | null }>;
+  switch (method.kind) {
+    case 'check':
+      applicable = z
+        .object({
+          met: z.enum(['yes', 'no'], { error: m.chooseMet }),
+          note: noteSchema(lang),
+        })
+        .transform(({ met, note }) => ({ input: { met: met === 'yes' }, note }));
+      break;
+    case 'deduct': {
+      const shape: Record<string, z.ZodType<number>> = {};
+      for (const criterion of method.criteria) shape[`count.${criterion.id}`] = countSchema(lang);
+      applicable = z.object({ ...shape, note: noteSchema(lang) }).transform((fields) => {
+        const counts: Record<string, number> = {};
+        for (const criterion of method.criteria) {
+          const count = (fields as Record<string, unknown>)[`count.${criterion.id}`] as number;
+          if (count > 0) counts[criterion.id] = count;
+        }
+        return { input: { counts }, note: fields.note as string | null };
+      });
+      break;
+    }
+    case 'bands':
+    case 'ratio': {
+      const percent = isPercentField(subItem);
+      applicable = z
+        .object({
+          value: decimalSchema(lang).refine(
+            (value) => !percent || (new Decimal(value).gte(0) && new Decimal(value).lte(100)),
+            m.percent,
+          ),
+          note: noteSchema(lang),
+        })
+        .transform(({ value, note }) => ({
+          input: { value: percent ? new Decimal(value).div(100).toFixed() : new Decimal(value).toFixed() },
+          note,
+        }));
+      break;
+    }
+    case 'manual':
+      applicable = z
+        .object({
+          points: decimalSchema(lang).refine(
+            (value) => new Decimal(value).gte(0) && new Decimal(value).lte(subItem.points),
+            m.points(subItem.points),
+          ),
+          note: noteSchema(lang),
+        })
+        .transform(({ points, note }) => ({ input: { points: new Decimal(points).toFixed() }, note }));
+      break;
+  }
+  return z.union([
+    notApplicable.transform(({ naReason, note }) => ({
+      input: { notApplicable: true, reason: naReason } as SubItemInput,
+      note,
+    })),
+    applicable,
+  ]);
+}
+
+/** The zod schema of one veto measurement's form. */
+export function measurementFormSchema(measurement: Measurement, lang: Lang) {
+  const m = messages[lang];
+  if (measurement.kind === 'boolean') {
+    return z
+      .object({ flag: z.enum(['yes', 'no'], { error: m.chooseFlag }), note: noteSchema(lang) })
+      .transform(({ flag, note }) => ({ input: { value: flag === 'yes' } as EntryInput, note }));
+  }
+  const value =
+    measurement.kind === 'count'
+      ? z.preprocess(trimmed, z.string({ error: m.required }).regex(/^\d{1,9}$/, m.count))
+      : decimalSchema(lang);
+  return z
+    .object({ value, note: noteSchema(lang) })
+    .transform(({ value, note }) => ({ input: { value: new Decimal(value).toFixed() } as EntryInput, note }));
+}
+
+/**
+ * Reads one entry's form: zod first (field messages in the user's language), then the scorer itself, so that
+ * anything @kaohe/scoring would refuse (a value in no band, say) is refused at the field before it is saved.
+ */
+export function parseEntryForm(
+  ruleSet: AssessmentRuleSet,
+  entryKind: FormEntryKind,
+  entryId: string,
+  fields: EntryFields,
+  lang: Lang,
+): ParsedEntry {
+  const m = messages[lang];
+  let schema: z.ZodType<{ input: EntryInput; note: string | null }>;
+  if (entryKind === 'subItem') {
+    const subItem = findSubItem(ruleSet, entryId);
+    if (!subItem)
+      return {
+        ok: false,
+        errors: { _: lang === 'zh' ? `未知子项“${entryId}”。` : `Unknown sub-item “${entryId}”.` },
+      };
+    schema = subItemFormSchema(subItem, lang);
+  } else {
+    const measurement = findMeasurement(ruleSet, entryId);
+    if (!measurement)
+      return {
+        ok: false,
+        errors: { _: lang === 'zh' ? `未知测量项“${entryId}”。` : `Unknown measurement “${entryId}”.` },
+      };
+    if (fields.notApplicable === 'on') return { ok: false, errors: { notApplicable: m.measurementNa } };
+    schema = measurementFormSchema(measurement, lang);
+  }
+  const relevant: EntryFields = { ...fields };
+  if (entryKind === 'subItem' && fields.notApplicable === 'on') {
+    // not applicable: only the reason and the note count; the method's fields are ignored
+    for (const key of Object.keys(relevant))
+      if (!['notApplicable', 'naReason', 'note'].includes(key)) delete relevant[key];
+  } else delete relevant.notApplicable;
+  const result = schema.safeParse(relevant);
+  if (!result.success) return { ok: false, errors: zodErrors(result.error, fields.notApplicable === 'on') };
+  const { input, note } = result.data;
+  const scorerError = checkWithScorer(ruleSet, entryKind, entryId, input, lang);
+  if (scorerError) return { ok: false, errors: scorerError };
+  return { ok: true, input, note };
+}
+
+function zodErrors(error: z.ZodError, notApplicable: boolean): EntryErrors {
+  const errors: EntryErrors = {};
+  const visit = (issues: readonly z.core.$ZodIssue[]) => {
+    for (const issue of issues) {
+      if (issue.code === 'invalid_union') {
+        // a union of "not applicable" and "applicable": report the branch the user chose
+        const branch = issue.errors[notApplicable ? 0 : 1] ?? issue.errors[0] ?? [];
+        visit(branch);
+        continue;
+      }
+      const key = issue.path.map(String).join('.') || '_';
+      errors[key] ??= issue.message;
+    }
+  };
+  visit(error.issues);
+  return errors;
+}
+
+function checkWithScorer(
+  ruleSet: AssessmentRuleSet,
+  entryKind: FormEntryKind,
+  entryId: string,
+  input: EntryInput,
+  lang: Lang,
+): EntryErrors | null {
+  try {
+    if (entryKind === 'subItem') scoreAssessment({ ruleSet, inputs: { [entryId]: input as SubItemInput } });
+    else
+      scoreAssessment({
+        ruleSet,
+        inputs: {},
+        measurements: { [entryId]: (input as { value: MeasurementValue }).value },
+      });
+    return null;
+  } catch (thrown) {
+    if (!(thrown instanceof ScoringInputError)) throw thrown;
+    const errors: EntryErrors = {};
+    for (const issue of thrown.issues) {
+      const field = /\.(met|value|points|reason)$/.exec(issue.path)?.[1];
+      const key = field === 'reason' ? 'naReason' : entryKind === 'measurement' ? 'value' : (field ?? '_');
+      errors[key] ??= lang === 'zh' ? issue.messageZh : issue.message;
+    }
+    return errors;
+  }
+}
+
+/** A stored input back into form fields (to fill the form in again). */
+export function entryFields(
+  ruleSet: AssessmentRuleSet,
+  entryKind: FormEntryKind,
+  entryId: string,
+  input: unknown,
+  note: string | null,
+): EntryFields {
+  const fields: EntryFields = { note: note ?? '' };
+  if (!input || typeof input !== 'object') return fields;
+  const raw = input as Record<string, unknown>;
+  if (entryKind === 'measurement') {
+    const value = raw.value;
+    if (typeof value === 'boolean') fields.flag = value ? 'yes' : 'no';
+    else if (value !== undefined) fields.value = String(value);
+    return fields;
+  }
+  const subItem = findSubItem(ruleSet, entryId);
+  if (!subItem) return fields;
+  if (raw.notApplicable === true) {
+    fields.notApplicable = 'on';
+    fields.naReason = typeof raw.reason === 'string' ? raw.reason : '';
+    return fields;
+  }
+  const method = subItem.method;
+  if (method.kind === 'check' && typeof raw.met === 'boolean') fields.met = raw.met ? 'yes' : 'no';
+  if (method.kind === 'deduct') {
+    const counts = (raw.counts ?? {}) as Record<string, number>;
+    for (const criterion of method.criteria)
+      fields[`count.${criterion.id}`] = String(counts[criterion.id] ?? 0);
+  }
+  if ((method.kind === 'bands' || method.kind === 'ratio') && typeof raw.value === 'string')
+    fields.value = isPercentField(subItem) ? new Decimal(raw.value).times(100).toFixed() : raw.value;
+  if (method.kind === 'manual' && typeof raw.points === 'string') fields.points = raw.points;
+  return fields;
+}
+
+/** Empty fields for an entry nobody has filled in yet (counts default to 0). */
+export function blankFields(
+  ruleSet: AssessmentRuleSet,
+  entryKind: FormEntryKind,
+  entryId: string,
+): EntryFields {
+  const fields: EntryFields = { note: '' };
+  if (entryKind === 'subItem') {
+    const method = findSubItem(ruleSet, entryId)?.method;
+    if (method?.kind === 'deduct')
+      for (const criterion of method.criteria) fields[`count.${criterion.id}`] = '0';
+  }
+  return fields;
+}
+
+/** The scorer's arguments from stored entries (sub-items and measurements). */
+export function scorerArguments(entries: readonly { entryKind: string; entryId: string; input: unknown }[]): {
+  inputs: Record<string, SubItemInput>;
+  measurements: Record<string, MeasurementValue>;
+} {
+  const inputs: Record<string, SubItemInput> = {};
+  const measurements: Record<string, MeasurementValue> = {};
+  for (const entry of entries) {
+    if (entry.entryKind === 'subItem') inputs[entry.entryId] = entry.input as SubItemInput;
+    else if (entry.entryKind === 'measurement')
+      measurements[entry.entryId] = (entry.input as { value: MeasurementValue }).value;
+  }
+  return { inputs, measurements };
+}
+
+/** Same input? (to tell an accepted review from an adjustment) */
+export function sameInput(a: unknown, b: unknown): boolean {
+  return canonical(a) === canonical(b);
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    return `{${Object.keys(record)
+      .filter((key) => record[key] !== undefined && key !== 'note')
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonical(record[key])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** One entry's input as a short line for people ("达标", "留言未办结 2 条", "95%", "6 分", "不适用：…"). */
+export function describeInput(
+  ruleSet: AssessmentRuleSet,
+  entryKind: FormEntryKind,
+  entryId: string,
+  input: unknown,
+  lang: Lang,
+): string {
+  const zh = lang === 'zh';
+  if (!input || typeof input !== 'object') return zh ? '未填写' : 'not filled in';
+  const raw = input as Record<string, unknown>;
+  if (entryKind === 'measurement') {
+    const measurement = findMeasurement(ruleSet, entryId);
+    if (typeof raw.value === 'boolean') return raw.value ? (zh ? '是' : 'yes') : zh ? '否' : 'no';
+    return `${String(raw.value)}${measurement?.unit ?? ''}`;
+  }
+  if (raw.notApplicable === true) return `${zh ? '不适用：' : 'not applicable: '}${String(raw.reason ?? '')}`;
+  const subItem = findSubItem(ruleSet, entryId);
+  if (!subItem) return JSON.stringify(input);
+  const method = subItem.method;
+  switch (method.kind) {
+    case 'check':
+      return raw.met ? (zh ? '达标' : 'met') : zh ? '未达标' : 'not met';
+    case 'deduct': {
+      const counts = (raw.counts ?? {}) as Record<string, number>;
+      const parts = method.criteria
+        .filter((criterion) => (counts[criterion.id] ?? 0) > 0)
+        .map(
+          (criterion) =>
+            `${zh ? criterion.title : (criterion.titleEn ?? criterion.title)} ×${counts[criterion.id]}`,
+        );
+      return parts.length ? parts.join(zh ? '；' : '; ') : zh ? '无扣分情形' : 'no deductions';
+    }
+    case 'bands':
+    case 'ratio':
+      return isPercentField(subItem)
+        ? `${new Decimal(String(raw.value)).times(100).toFixed()}%`
+        : String(raw.value);
+    case 'manual':
+      return `${String(raw.points)} ${zh ? '分' : 'points'}`;
+  }
+}
