@@ -20,7 +20,10 @@ export function round(value: GlobalDecimal.Value, rounding: Pick<Rounding, 'plac
 }
 
 /** A decimal string with exactly the declared places ("85.3", "100.00"). */
-export function formatRounded(value: GlobalDecimal.Value, rounding: Pick<Rounding, 'places' | 'mode'>): string {
+export function formatRounded(
+  value: GlobalDecimal.Value,
+  rounding: Pick<Rounding, 'places' | 'mode'>,
+): string {
   return round(value, rounding).toFixed(rounding.places);
 }
 
