@@ -19,7 +19,15 @@ import {
   type CompiledBand,
   type CompiledSubItem,
 } from './compile.js';
-import { anyTriggered, evaluateVetoes, listIds, readMeasurements, type VetoResult } from './conditions.js';
+import {
+  anyTriggered,
+  compareCanonical,
+  evaluateVetoes,
+  listIds,
+  plainDecimal,
+  readMeasurements,
+  type VetoResult,
+} from './conditions.js';
 import { explainAssessment, explainOnRead } from './explain.js';
 import type { FindingResult, MeasurementValue, Verdict, VerdictReason } from './inspection.js';
 import { ZERO, fraction, text, toUnits, unitsText, type Fraction, type Rounder } from './points.js';
@@ -153,9 +161,10 @@ export interface AssessmentResult {
 type ParsedInput =
   | { kind: 'check'; met: boolean }
   | { kind: 'deduct'; counts: Map<string, number> }
-  | { kind: 'bands'; value: Decimal; band: CompiledBand }
-  | { kind: 'ratio'; value: Decimal }
-  | { kind: 'manual'; points: Decimal }
+  // values are kept as canonical text; a Decimal only when the text alone was not enough to read them
+  | { kind: 'bands'; valueText: string; band: CompiledBand }
+  | { kind: 'ratio'; value: Decimal | null; valueText: string }
+  | { kind: 'manual'; points: Decimal | null; pointsText: string }
   | { kind: 'notApplicable'; reason: string };
 
 type ParsedEntry = { input: ParsedInput; note: string | null };
@@ -322,9 +331,22 @@ function readSubItemInput(
         input = readCounts(sub, value, at, issues);
         break;
       case 'bands': {
+        const unit = method.measure.unit;
+        const plain = plainDecimal(value);
+        if (plain !== null && sub.bandsPlain && inUnitRangeText(plain, unit)) {
+          // a plain decimal ≥ 0 against bounds ≥ 0: compared as text, no arithmetic
+          const band = sub.bands.find(
+            (b) =>
+              (b.atLeastText === null || compareCanonical(plain, b.atLeastText) >= 0) &&
+              (b.belowText === null || compareCanonical(plain, b.belowText) < 0),
+          );
+          if (band !== undefined) {
+            input = { kind: 'bands', valueText: plain, band };
+            break;
+          }
+        }
         const decimal = readDecimal(value, at, issues);
         if (decimal === undefined) break;
-        const unit = method.measure.unit;
         if (!inUnitRange(decimal, unit, at, issues)) break;
         const band = sub.bands.find(
           (b) => (b.atLeast === null || decimal.gte(b.atLeast)) && (b.below === null || decimal.lt(b.below)),
@@ -339,16 +361,26 @@ function readSubItemInput(
             `${decimal.toFixed()} lies in no band: ${ranges}`,
             `${decimal.toFixed()} 不在任何一档内：${ranges}`,
           );
-        } else input = { kind: 'bands', value: decimal, band };
+        } else input = { kind: 'bands', valueText: text(decimal), band };
         break;
       }
       case 'ratio': {
+        const plain = plainDecimal(value);
+        if (plain !== null && inUnitRangeText(plain, 'ratio')) {
+          input = { kind: 'ratio', value: null, valueText: plain };
+          break;
+        }
         const decimal = readDecimal(value, at, issues);
         if (decimal !== undefined && inUnitRange(decimal, 'ratio', at, issues))
-          input = { kind: 'ratio', value: decimal };
+          input = { kind: 'ratio', value: decimal, valueText: text(decimal) };
         break;
       }
       case 'manual': {
+        const plain = plainDecimal(value);
+        if (plain !== null && compareCanonical(plain, sub.pointsText) <= 0 && !sub.points.isNegative()) {
+          input = { kind: 'manual', points: null, pointsText: plain };
+          break;
+        }
         const decimal = readDecimal(value, at, issues);
         if (decimal === undefined) break;
         if (decimal.isNegative() || decimal.gt(sub.points)) {
@@ -358,7 +390,7 @@ function readSubItemInput(
             `manual points must lie in [0, ${subItem.points}]; got ${decimal.toFixed()}`,
             `评审得分必须在 0 到 ${subItem.points} 之间；实际为 ${decimal.toFixed()}`,
           );
-        } else input = { kind: 'manual', points: decimal };
+        } else input = { kind: 'manual', points: decimal, pointsText: text(decimal) };
         break;
       }
     }
@@ -405,6 +437,13 @@ function inUnitRange(
   return true;
 }
 
+/** inUnitRange for a canonical decimal ≥ 0 (plainDecimal), without arithmetic and without reporting. */
+function inUnitRangeText(plain: string, unit: 'ratio' | 'score' | 'count' | 'number'): boolean {
+  if (unit === 'ratio') return compareCanonical(plain, '1') <= 0;
+  if (unit === 'count') return !plain.includes('.');
+  return true;
+}
+
 function readCounts(
   sub: CompiledSubItem,
   raw: unknown,
@@ -445,7 +484,16 @@ interface Scored {
   detail: SubItemDetail;
 }
 
-function scoreSubItem(sub: CompiledSubItem, input: ParsedInput): Scored {
+/**
+ * Scores one sub-item. With a leaf unit scale (awarded values are whole units at the rounding's places), the
+ * common cases are computed in integers and give `awardedText` with `awarded` null; otherwise in Decimal.
+ */
+function scoreSubItem(
+  sub: CompiledSubItem,
+  input: ParsedInput,
+  scale: number | null,
+  mode: Rounding['mode'],
+): Scored {
   const { subItem, points } = sub;
   const method = subItem.method;
   switch (input.kind) {
@@ -469,6 +517,10 @@ function scoreSubItem(sub: CompiledSubItem, input: ParsedInput): Scored {
         },
       };
     case 'deduct': {
+      if (scale !== null && sub.pointsUnits !== null) {
+        const scored = deductInUnits(sub, input.counts, sub.pointsUnits, scale);
+        if (scored !== null) return scored;
+      }
       let deducted = ZERO;
       const rows: FindingResult[] = [];
       for (const { criterion, deduct, maxDeduction } of sub.criteria.values()) {
@@ -503,7 +555,7 @@ function scoreSubItem(sub: CompiledSubItem, input: ParsedInput): Scored {
         awardedText: input.band.awardedText,
         detail: {
           kind: 'bands',
-          value: text(input.value),
+          value: input.valueText,
           unit: measure?.unit ?? 'number',
           measure: measure?.title ?? subItem.title,
           measureEn: measure?.titleEn ?? null,
@@ -518,23 +570,94 @@ function scoreSubItem(sub: CompiledSubItem, input: ParsedInput): Scored {
     }
     case 'ratio': {
       const measure = method.kind === 'ratio' ? method.measure : undefined;
+      const units =
+        scale !== null && sub.pointsUnits !== null
+          ? ratioUnits(sub.pointsUnits, input.valueText, mode)
+          : null;
       return {
-        awarded: points.times(input.value),
-        awardedText: null,
+        awarded: units === null ? points.times(input.value ?? new Decimal(input.valueText)) : null,
+        awardedText: units === null ? null : unitsText(units, scale!),
         detail: {
           kind: 'ratio',
-          value: text(input.value),
+          value: input.valueText,
           measure: measure?.title ?? subItem.title,
           measureEn: measure?.titleEn ?? null,
         },
       };
     }
-    case 'manual':
+    case 'manual': {
+      // whole units at the scale: the text is the awarded value (leaf rounding has nothing to do)
+      const exact = scale !== null && toUnits(input.pointsText, scale) !== null;
       return {
-        awarded: input.points,
-        awardedText: null,
-        detail: { kind: 'manual', points: text(input.points) },
+        awarded: exact ? null : (input.points ?? new Decimal(input.pointsText)),
+        awardedText: exact ? input.pointsText : null,
+        detail: { kind: 'manual', points: input.pointsText },
       };
+    }
+  }
+}
+
+/** The deduct method in whole units; null when a value does not fit (then Decimal). */
+function deductInUnits(
+  sub: CompiledSubItem,
+  counts: ReadonlyMap<string, number>,
+  pointsUnits: number,
+  scale: number,
+): Scored | null {
+  let deducted = 0;
+  const rows: FindingResult[] = [];
+  for (const { criterion, deductText, maxDeduction, units } of sub.criteria.values()) {
+    const count = counts.get(criterion.id);
+    if (count === undefined) continue;
+    if (units === null || (maxDeduction !== null && units.max === null)) return null;
+    let amount = units.deduct * count;
+    const capped = units.max !== null && amount > units.max;
+    if (capped) amount = units.max!;
+    else if (!Number.isSafeInteger(amount)) return null;
+    deducted += amount;
+    rows.push({
+      criterion: criterion.id,
+      title: criterion.title,
+      titleEn: criterion.titleEn ?? null,
+      count,
+      perOccurrence: deductText,
+      deducted: unitsText(amount, scale),
+      capped,
+    });
+  }
+  if (!Number.isSafeInteger(deducted)) return null;
+  const floored = deducted > pointsUnits;
+  return {
+    awarded: null,
+    awardedText: floored ? '0' : unitsText(pointsUnits - deducted, scale),
+    detail: { kind: 'deduct', deductions: rows, deducted: unitsText(deducted, scale), floored },
+  };
+}
+
+/**
+ * points × a ratio given as canonical text, rounded to whole units by the rounding mode (all values ≥ 0);
+ * null when the product would leave the safe integers.
+ */
+function ratioUnits(pointsUnits: number, ratio: string, mode: Rounding['mode']): number | null {
+  const dot = ratio.indexOf('.');
+  const places = dot === -1 ? 0 : ratio.length - dot - 1;
+  if (places > 15) return null;
+  const digits = Number(dot === -1 ? ratio : ratio.slice(0, dot) + ratio.slice(dot + 1));
+  const product = pointsUnits * digits;
+  if (!Number.isSafeInteger(product)) return null;
+  if (places === 0) return product;
+  const divisor = 10 ** places;
+  const quotient = Math.floor(product / divisor);
+  const twice = 2 * (product - quotient * divisor); // the remainder, doubled to compare with the divisor
+  switch (mode) {
+    case 'down':
+      return quotient;
+    case 'up':
+      return twice > 0 ? quotient + 1 : quotient;
+    case 'halfUp':
+      return twice >= divisor ? quotient + 1 : quotient;
+    case 'halfEven':
+      return twice > divisor || (twice === divisor && quotient % 2 === 1) ? quotient + 1 : quotient;
   }
 }
 
@@ -641,20 +764,21 @@ function score(
           status = vetoed ? 'vetoed' : 'awaitingInput';
           if (!vetoed) awaitingInput.push(subItem.id);
         } else {
-          const scored = scoreSubItem(sub, entry.input);
+          const scored = scoreSubItem(sub, entry.input, scale, rounder.rounding.mode);
           detail = scored.detail;
-          isRescaled = entry.input.kind === 'notApplicable' && scored.awarded === null;
+          isRescaled =
+            entry.input.kind === 'notApplicable' && scored.awarded === null && scored.awardedText === null;
           status = vetoed ? 'vetoed' : entry.input.kind === 'notApplicable' ? 'notApplicable' : 'scored';
           if (isRescaled) {
             rescaled.push(subItem.id);
             itemExcluded = itemExcluded.plus(points);
-          } else if (scored.awarded !== null) {
+          } else if (scored.awarded !== null || scored.awardedText !== null) {
             if (scored.awardedText !== null && scale !== null) {
               // precomputed: whole units need only the text
               awardedText = scored.awardedText;
               sum.add(itemSum, ZERO, awardedText, scale);
             } else {
-              const awarded = rounder.leaf(scored.awarded);
+              const awarded = rounder.leaf(scored.awarded!);
               awardedText = text(rounder.shown(awarded));
               sum.add(itemSum, awarded, awardedText, scale);
             }

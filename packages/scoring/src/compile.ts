@@ -173,6 +173,9 @@ export interface CompiledBand {
   points: Decimal;
   /** the band's points as awarded (leaf-rounded) and shown */
   awardedText: string;
+  /** the bounds as canonical text (compared without arithmetic when bandsPlain); null when absent */
+  atLeastText: string | null;
+  belowText: string | null;
 }
 
 export interface CompiledSubItem {
@@ -182,11 +185,16 @@ export interface CompiledSubItem {
   /** `inputs.<id>`: where an issue with its input is reported */
   path: string;
   points: Decimal;
+  pointsText: string;
+  /** points in whole units at the leaf scale (CompiledAssessment.leafUnitScale); null without one */
+  pointsUnits: number | null;
   /** the points as awarded in full (leaf-rounded) and shown */
   fullText: string;
   /** deduct method: criterion id → criterion */
   criteria: Map<string, CompiledCriterion>;
   bands: CompiledBand[];
+  /** no band bound is negative: a value ≥ 0 finds its band by comparing text */
+  bandsPlain: boolean;
 }
 
 export interface CompiledAssessment {
@@ -413,6 +421,15 @@ function compileAssessment(ruleSet: AssessmentRuleSet): CompiledAssessment {
   const measurements = compileMeasurements(ruleSet.measurements, ruleSet.vetoes);
   const round = rounder(ruleSet.policy.rounding);
   const awardedText = (points: Decimal) => text(round.shown(round.leaf(points)));
+  const { rounding } = ruleSet.policy;
+  const leafUnitScale =
+    rounding.stage === 'leaf' &&
+    rounding.places <= 6 &&
+    (toUnits(ruleSet.total, rounding.places) ?? Infinity) < 2 ** 40
+      ? rounding.places
+      : null;
+  const units = (value: string) => (leafUnitScale === null ? null : toUnits(value, leafUnitScale));
+  const boundText = (bound: string | undefined) => (bound === undefined ? null : text(new Decimal(bound)));
   const subItems = new Map<string, CompiledSubItem>();
   const areas = ruleSet.areas.map((area) => ({
     area,
@@ -429,9 +446,13 @@ function compileAssessment(ruleSet: AssessmentRuleSet): CompiledAssessment {
           index: subItems.size,
           path: keyPath('inputs', subItem.id),
           points: new Decimal(subItem.points),
+          pointsText: text(new Decimal(subItem.points)),
+          pointsUnits: units(text(new Decimal(subItem.points))),
           fullText: awardedText(new Decimal(subItem.points)),
           criteria: new Map(
-            method.kind === 'deduct' ? method.criteria.map((c) => [c.id, compileCriterion(c)] as const) : [],
+            method.kind === 'deduct'
+              ? method.criteria.map((c) => [c.id, compileCriterion(c, leafUnitScale)] as const)
+              : [],
           ),
           bands:
             method.kind === 'bands'
@@ -441,8 +462,17 @@ function compileAssessment(ruleSet: AssessmentRuleSet): CompiledAssessment {
                   below: band.below === undefined ? null : new Decimal(band.below),
                   points: new Decimal(band.points),
                   awardedText: awardedText(new Decimal(band.points)),
+                  atLeastText: boundText(band.atLeast),
+                  belowText: boundText(band.below),
                 }))
               : [],
+          bandsPlain:
+            method.kind !== 'bands' ||
+            method.bands.every(
+              (band) =>
+                !(band.atLeast !== undefined && new Decimal(band.atLeast).isNegative()) &&
+                !(band.below !== undefined && new Decimal(band.below).isNegative()),
+            ),
         };
         subItems.set(subItem.id, compiled);
         return compiled;
@@ -468,12 +498,7 @@ function compileAssessment(ruleSet: AssessmentRuleSet): CompiledAssessment {
     passMark: new Decimal(policy.passMark),
     bonusGate: policy.bonusGate === null ? null : new Decimal(policy.bonusGate.above),
     grades,
-    leafUnitScale:
-      policy.rounding.stage === 'leaf' &&
-      policy.rounding.places <= 6 &&
-      (toUnits(ruleSet.total, policy.rounding.places) ?? Infinity) < 2 ** 40
-        ? policy.rounding.places
-        : null,
+    leafUnitScale,
     // validated: the vetoed grade is declared
     vetoedGrade: ruleSet.grades.find((grade) => grade.id === policy.vetoedGrade)!,
   };

@@ -305,7 +305,7 @@ const wholeValue = (int: number): MeasuredValue =>
 const plainPattern = /^\d{1,30}(\.\d{1,30})?$/;
 
 /** The canonical text of a non-negative decimal without exponent ("0.050" → "0.05"); null otherwise. */
-function plainDecimal(value: unknown): string | null {
+export function plainDecimal(value: unknown): string | null {
   const raw = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : value;
   if (typeof raw !== 'string' || !plainPattern.test(raw)) return null;
   const dot = raw.indexOf('.');

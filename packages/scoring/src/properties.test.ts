@@ -8,6 +8,7 @@ import { ScoringInputError } from './errors.js';
 import { scoreInspection, type InspectionTarget, type Occurrence } from './inspection.js';
 import {
   annualAssessment,
+  assessmentRuleSet,
   fullInputs,
   inspectionRuleSet,
   newMediaInspection,
@@ -225,6 +226,52 @@ const assessmentArb = fc.record(
 ) as fc.Arbitrary<Record<string, SubItemInput>>;
 
 describe('assessments', () => {
+  test('whole-unit arithmetic (the hot path) gives exactly what Decimal gives, in every rounding mode', () => {
+    const modes = ['halfUp', 'halfEven', 'down', 'up'] as const;
+    const variants = modes.flatMap((mode) =>
+      [0, 1, 2].map((places) => {
+        const ruleSet = assessmentRuleSet((data) => ({
+          ...data,
+          id: `leaf-${mode}-${places}`,
+          policy: { ...data.policy, rounding: { places, mode, stage: 'leaf' } },
+        }));
+        // the same rule set, compiled a second time with its unit plan switched off
+        const decimalOnly = structuredClone(ruleSet);
+        const compiled = compileRuleSet(decimalOnly, 'assessment', new Issues())!;
+        expect(compiled.leafUnitScale).toBe(places);
+        compiled.leafUnitScale = null;
+        return { ruleSet, decimalOnly };
+      }),
+    );
+    // values also as numbers and as non-canonical text ("0.50", "07"), which take the same paths
+    const respell = (inputs: Record<string, SubItemInput>, how: number): Record<string, SubItemInput> =>
+      Object.fromEntries(
+        Object.entries(inputs).map(([id, input]) => {
+          if (how === 0) return [id, input];
+          const spell = (v: string) =>
+            how === 1 ? (Number(v) as unknown as string) : v.includes('.') ? `0${v}0` : `0${v}`;
+          if ('value' in input) return [id, { value: spell(input.value) }];
+          if ('points' in input) return [id, { points: spell(input.points) }];
+          return [id, input];
+        }),
+      );
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...variants),
+        assessmentArb,
+        fc.nat(2),
+        ({ ruleSet, decimalOnly }, inputs, how) => {
+          const given = respell(inputs, how);
+          const measurements = { politicalIncident: false, seriousSpotCheckFailures: 0 };
+          const units = scoreAssessment({ ruleSet, inputs: given, measurements });
+          const exact = scoreAssessment({ ruleSet: decimalOnly, inputs: given, measurements });
+          expect(JSON.stringify(units)).toBe(JSON.stringify(exact));
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
   test('awarded values stay in [0, max]; missing inputs are awaited, never 0', () => {
     fc.assert(
       fc.property(assessmentArb, (inputs) => {
