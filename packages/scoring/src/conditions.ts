@@ -309,6 +309,9 @@ export function plainDecimal(value: unknown): string | null {
   const raw = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : value;
   if (typeof raw !== 'string' || !plainPattern.test(raw)) return null;
   const dot = raw.indexOf('.');
+  // already canonical (no leading zero before a digit, no trailing zero after the point): no copy
+  if ((raw[0] !== '0' || raw.length === 1 || dot === 1) && (dot === -1 || raw[raw.length - 1] !== '0'))
+    return raw;
   let int = dot === -1 ? raw : raw.slice(0, dot);
   let frac = dot === -1 ? '' : raw.slice(dot + 1);
   let start = 0;
