@@ -155,6 +155,7 @@ export interface AssessmentResult {
   vetoes: VetoResult[];
   bonusBreakdown: BonusBreakdown | null;
   rounding: Rounding;
+  /** Readable lines, built from the result's own fields when first read (see InspectionResult.explanation). */
   explanation: string[];
 }
 

@@ -145,7 +145,11 @@ export interface InspectionResult {
   breakdown: InspectionBreakdown | null;
   bonusBreakdown: BonusBreakdown | null;
   rounding: Rounding;
-  /** Readable lines (Chinese by default) a reviewer can read out. */
+  /**
+   * Readable lines (Chinese by default) a reviewer can read out. For a scored target they are built from the
+   * result's own fields when first read (an enumerable own accessor: JSON, spread and structuredClone include
+   * them like any field).
+   */
   explanation: string[];
 }
 
