@@ -3,10 +3,16 @@ import { langCookieName, localeOf, parseLang, translator } from '$lib/i18n';
 import { sessionCookieName, sessionCookieOptions, validateSessionToken } from '$lib/server/auth/session';
 import { appDatabase, closeAppDatabase } from '$lib/server/db';
 
+/** requests still being handled: the database closes only after them (a client that hung up leaves its request running) */
+let inFlight = 0;
+let drained: (() => void) | null = null;
+
 export const init: ServerInit = async () => {
   // adapter-node waits for the event loop to drain on SIGTERM; an open pool or PGlite never drains
   process.once('sveltekit:shutdown', () => {
-    void closeAppDatabase();
+    const allDone = inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => (drained = resolve));
+    const atMost = new Promise<void>((resolve) => setTimeout(resolve, 10_000).unref());
+    void Promise.race([allDone, atMost]).then(() => closeAppDatabase());
   });
   // migrate and seed before the first request rather than during it
   if (process.env.KAOHE_DEFER_DB !== '1') await appDatabase();
@@ -14,13 +20,19 @@ export const init: ServerInit = async () => {
 
 /** Every request: language, then who is signed in (locals.user), then the response headers. */
 export const handle: Handle = async ({ event, resolve }) => {
-  event.locals.lang = parseLang(event.cookies.get(langCookieName));
-  await authenticate(event);
-  const response = await resolve(event, {
-    transformPageChunk: ({ html }) => html.replace('%lang%', localeOf(event.locals.lang)),
-  });
-  setSecurityHeaders(event, response);
-  return response;
+  inFlight += 1;
+  try {
+    event.locals.lang = parseLang(event.cookies.get(langCookieName));
+    await authenticate(event);
+    const response = await resolve(event, {
+      transformPageChunk: ({ html }) => html.replace('%lang%', localeOf(event.locals.lang)),
+    });
+    setSecurityHeaders(event, response);
+    return response;
+  } finally {
+    inFlight -= 1;
+    if (inFlight === 0 && drained) drained();
+  }
 };
 
 async function authenticate(event: RequestEvent): Promise<void> {

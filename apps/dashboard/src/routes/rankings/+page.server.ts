@@ -1,6 +1,8 @@
 import { filterQuery, loadRankingView } from '$lib/server/assessment/ranking-view';
 import type { PageServerLoad } from './$types';
 
+const pageSize = 100;
+
 export const load = (async (event) => {
   const view = await loadRankingView(event);
   const { context, source, filters, groups, cycles } = view;
@@ -17,7 +19,14 @@ export const load = (async (event) => {
     source,
     filters,
     query: filterQuery(filters),
-    groups,
+    // a page of each group's ranking: a national programme ranks thousands of units
+    groups: groups.map((group) => ({
+      ...group,
+      rows: group.rows.slice((filters.page - 1) * pageSize, filters.page * pageSize),
+      totalRows: group.rows.length,
+    })),
+    pageSize,
+    pages: Math.max(1, ...groups.map((group) => Math.ceil(group.rows.length / pageSize))),
     cycles,
     /** assessors may open only their own unit's breakdown */
     linkableUnit: event.locals.user?.role === 'assessor' ? event.locals.user.unitId : 'all',

@@ -5,7 +5,13 @@ import type { Database } from '../db/open';
 import { evidence, reviews, users } from '../db/schema';
 import type { CycleContext, UnitInfo } from './context';
 import { buildRanking } from './ranking';
-import { cycleOutcomes, selfEvaluationResult, type OutcomeSource } from './results';
+import {
+  cycleOutcomes,
+  selfEvaluationResult,
+  type AreaScore,
+  type OutcomeSource,
+  type UnitOutcome,
+} from './results';
 
 // A unit's breakdown: area → item → sub-item, the verified result beside the self-evaluation, each reviewer
 // adjustment with its reason, and the evidence. Scores are @kaohe/scoring's; this only lines them up.
@@ -82,11 +88,8 @@ export async function loadBreakdown(
   unit: UnitInfo,
   lang: Lang,
 ): Promise<Breakdown> {
-  const groupUnitIds = context.units
-    .filter((candidate) => candidate.groupKey === unit.groupKey)
-    .map((candidate) => candidate.id);
-  const [{ source, outcomes }, self, reviewRows, evidenceRows] = await Promise.all([
-    cycleOutcomes(db, context, groupUnitIds),
+  const [{ source, outcomes, details }, self, reviewRows, evidenceRows] = await Promise.all([
+    cycleOutcomes(db, context, undefined, { withResultsFor: [unit.id] }),
     selfEvaluationResult(db, context, unit.id),
     db
       .select({
@@ -114,8 +117,9 @@ export async function loadBreakdown(
       .orderBy(asc(evidence.id)),
   ]);
   const outcome = outcomes.find((candidate) => candidate.unit.id === unit.id);
-  const verified = outcome?.result ?? null;
-  const verifiedLines = (verified && (lang === 'en' ? outcome?.explanationEn : verified.explanation)) || [];
+  const detail = details.get(unit.id);
+  const verified = detail?.result ?? null;
+  const verifiedLines = (verified && (lang === 'en' ? detail?.explanationEn : verified.explanation)) || [];
   const selfResult = self?.result ?? null;
   const selfLines = (self && (lang === 'en' ? self.explanationEn : self.result.explanation)) || [];
 
@@ -222,49 +226,74 @@ export async function loadBreakdown(
     source,
     verified: summary(verified, verifiedLines),
     self: summary(selfResult, selfLines),
-    rank: rankRow ? { rank: rankRow.rank, tied: rankRow.tied, of: groupUnitIds.length } : null,
+    rank: rankRow ? { rank: rankRow.rank, tied: rankRow.tied, of: groupView?.rows.length ?? 0 } : null,
     areas,
     unitEvidence: evidenceRows
       .filter((row) => row.entryKind === 'unit')
       .map((row) => ({ id: row.id, title: row.title, sizeBytes: row.sizeBytes })),
-    shares: areaShares(
-      context,
-      verified,
-      outcomes.map((candidate) => candidate.result),
-    ),
+    shares: areaShares(context, unit.groupKey, outcome, outcomes),
   };
 }
 
 const hundred = new Decimal(100);
 
-function share(result: AssessmentResult | null | undefined, areaId: string): Decimal | null {
-  const area = result?.areas.find((candidate) => candidate.id === areaId);
+function share(areas: readonly AreaScore[] | null | undefined, areaId: string): Decimal | null {
+  const area = areas?.find((candidate) => candidate.id === areaId);
   if (!area || area.awarded === null || new Decimal(area.max).isZero()) return null;
   return new Decimal(area.awarded).div(area.max).times(hundred);
+}
+
+// a frozen revision's outcomes come back as the same array: its group means are computed once
+const groupMeans = new WeakMap<
+  readonly UnitOutcome[],
+  Map<string, Map<string, { mean: Decimal | null; units: number }>>
+>();
+
+function groupMean(context: CycleContext, groupKey: string, outcomes: readonly UnitOutcome[]) {
+  let perGroup = groupMeans.get(outcomes);
+  if (!perGroup) {
+    perGroup = new Map();
+    groupMeans.set(outcomes, perGroup);
+  }
+  let means = perGroup.get(groupKey);
+  if (!means) {
+    const members = outcomes.filter(
+      (candidate) => candidate.unit.groupKey === groupKey && candidate.verified && !candidate.vetoed,
+    );
+    means = new Map(
+      context.ruleSet.areas.map((area) => {
+        const shares = members
+          .map((candidate) => share(candidate.areas, area.id))
+          .filter((value): value is Decimal => value !== null);
+        const mean = shares.length
+          ? shares.reduce((sum, value) => sum.plus(value), new Decimal(0)).div(shares.length)
+          : null;
+        return [area.id, { mean, units: shares.length }];
+      }),
+    );
+    perGroup.set(groupKey, means);
+  }
+  return means;
 }
 
 /** Each area as a percentage of its points (the area's max after rescaling), against the group's mean. */
 function areaShares(
   context: CycleContext,
-  result: AssessmentResult | null,
-  groupResults: readonly (AssessmentResult | null)[],
+  groupKey: string,
+  own: UnitOutcome | undefined,
+  outcomes: readonly UnitOutcome[],
 ): AreaShare[] {
+  const means = groupMean(context, groupKey, outcomes);
   return context.ruleSet.areas.map((area) => {
-    const shares = groupResults
-      .filter((candidate): candidate is AssessmentResult => candidate !== null && candidate.reason !== 'veto')
-      .map((candidate) => share(candidate, area.id))
-      .filter((value): value is Decimal => value !== null);
-    const mean = shares.length
-      ? shares.reduce((sum, value) => sum.plus(value), new Decimal(0)).div(shares.length)
-      : null;
-    const own = share(result, area.id);
+    const { mean, units } = means.get(area.id) ?? { mean: null, units: 0 };
+    const value = own && !own.vetoed ? share(own.areas, area.id) : null;
     return {
       id: area.id,
       title: area.title,
       titleEn: area.titleEn ?? null,
-      unit: own === null ? null : own.toDecimalPlaces(1).toFixed(1),
+      unit: value === null ? null : value.toDecimalPlaces(1).toFixed(1),
       groupAverage: mean === null ? null : mean.toDecimalPlaces(1).toFixed(1),
-      groupUnits: shares.length,
+      groupUnits: units,
     };
   });
 }

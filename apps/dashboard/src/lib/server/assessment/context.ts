@@ -56,7 +56,73 @@ export function assessmentRuleSet(id: string): AssessmentRuleSet {
   return ruleSet;
 }
 
+// A programme's unit list is read on every rankings and breakdown request; for thousands of units that costs more
+// than the rest of the page. It is kept per database and cycle while the cycle and programme rows are unchanged,
+// for at most a minute: a unit added, moved or renamed shows within that minute on every app server.
+interface CachedContext {
+  stamp: string;
+  at: number;
+  context: CycleContext;
+}
+const contextCache = new WeakMap<Database, Map<number, CachedContext>>();
+const contextReads = new WeakMap<Database, Map<number, Promise<CycleContext | null>>>();
+const contextTtlMs = 60_000;
+
 export async function loadCycleContext(db: Database, cycleId: number): Promise<CycleContext | null> {
+  const [head] = await db
+    .select({ cycle: cycles, programme: programmes })
+    .from(cycles)
+    .innerJoin(programmes, eq(cycles.programmeId, programmes.id))
+    .where(eq(cycles.id, cycleId));
+  if (!head) return null;
+  const stamp = JSON.stringify(head);
+  const cache = perDatabase(contextCache, db);
+  const cached = cache.get(cycleId);
+  if (cached && cached.stamp === stamp && Date.now() - cached.at < contextTtlMs) return cached.context;
+  // one read for all the requests that find the entry stale at the same moment
+  const reads = perDatabase(contextReads, db);
+  let reading = reads.get(cycleId);
+  if (!reading) {
+    reading = readCycleContext(db, cycleId)
+      .then((context) => {
+        // the same units as before keep the same array, so that the caches keyed on it (frozen results, rankings) stay
+        if (context && cached && sameUnits(cached.context.units, context.units))
+          context.units = cached.context.units;
+        if (context) cache.set(cycleId, { stamp, at: Date.now(), context });
+        return context;
+      })
+      .finally(() => reads.delete(cycleId));
+    reads.set(cycleId, reading);
+  }
+  return reading;
+}
+
+function perDatabase<V>(store: WeakMap<Database, Map<number, V>>, db: Database): Map<number, V> {
+  let map = store.get(db);
+  if (!map) {
+    map = new Map();
+    store.set(db, map);
+  }
+  return map;
+}
+
+function sameUnits(a: readonly UnitInfo[], b: readonly UnitInfo[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((unit, index) => {
+      const other = b[index]!;
+      return (
+        unit.id === other.id &&
+        unit.name === other.name &&
+        unit.nameEn === other.nameEn &&
+        unit.groupKey === other.groupKey &&
+        unit.code === other.code
+      );
+    })
+  );
+}
+
+async function readCycleContext(db: Database, cycleId: number): Promise<CycleContext | null> {
   const [row] = await db
     .select({ cycle: cycles, programme: programmes })
     .from(cycles)

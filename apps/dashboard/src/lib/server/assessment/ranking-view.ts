@@ -23,6 +23,8 @@ const RankingQuery = z.strictObject({
   group: z.union([z.literal(''), z.literal('all'), key]).optional(),
   grade: z.union([z.literal(''), z.literal('all'), key]).optional(),
   q: z.string().trim().max(50).optional(),
+  /** the rankings page shows 100 rows per group at a time; exports and the print view show all */
+  page: z.coerce.number().int().min(1).max(10_000).optional(),
 });
 
 export interface RankingFiltersView {
@@ -30,6 +32,7 @@ export interface RankingFiltersView {
   group: string | null;
   grade: string | null;
   q: string | null;
+  page: number;
 }
 
 export interface RankingView {
@@ -85,7 +88,13 @@ export async function loadRankingView(
         : `There is no grade “${grade}”; choose one of ${known.join(', ')}.`,
     );
   }
-  const filters: RankingFiltersView = { cycle: cycleId, group, grade, q: query.q || null };
+  const filters: RankingFiltersView = {
+    cycle: cycleId,
+    group,
+    grade,
+    q: query.q || null,
+    page: query.page ?? 1,
+  };
   const { source, outcomes } = await cycleOutcomes(database, context);
   return { context, source, filters, groups: buildRanking(context, outcomes, filters), cycles };
 }
@@ -107,7 +116,7 @@ function badFilter(lang: Lang, detail: string): never {
   error(400, { message: `${filterMessage(lang)}${lang === 'zh' ? '' : ' '}${detail}` });
 }
 
-/** The query string of a ranking view, for links to its exports and print view. */
+/** The query string of a ranking view (without the page), for links to its exports, print view and pages. */
 export function filterQuery(filters: RankingFiltersView): string {
   const params = new URLSearchParams({ cycle: String(filters.cycle) });
   if (filters.group) params.set('group', filters.group);

@@ -1,4 +1,4 @@
-import { countAtLeast, gradeCounts, rank, type UnrankedReason } from '@kaohe/scoring';
+import { countAtLeast, gradeCounts, rank, type RankableEntry, type UnrankedReason } from '@kaohe/scoring';
 import type { AssessmentResult } from '@kaohe/scoring';
 import type { CycleContext, GroupInfo } from './context';
 import type { UnitOutcome } from './results';
@@ -51,13 +51,22 @@ export function excellenceThreshold(context: CycleContext): string {
   return top?.atLeast ?? top?.above ?? context.ruleSet.total;
 }
 
-export function buildRanking(
-  context: CycleContext,
-  outcomes: readonly UnitOutcome[],
-  filters: RankingFilters,
-): GroupRankingView[] {
+interface Ranked {
+  byId: Map<string, UnitOutcome>;
+  ranking: ReturnType<typeof rank<RankableEntry>>;
+  atLeast: ReturnType<typeof countAtLeast<RankableEntry>>;
+  grades: ReturnType<typeof gradeCounts<RankableEntry>>;
+  threshold: string;
+}
+
+// the outcomes of a frozen revision come from a cache as the same array each time: rank them once
+const rankedCache = new WeakMap<readonly UnitOutcome[], Ranked>();
+
+function rankedOnce(context: CycleContext, outcomes: readonly UnitOutcome[]): Ranked {
+  const cached = rankedCache.get(outcomes);
+  if (cached) return cached;
   const byId = new Map(outcomes.map((outcome) => [String(outcome.unit.id), outcome]));
-  const entries = outcomes.map((outcome) => ({
+  const entries: RankableEntry[] = outcomes.map((outcome) => ({
     id: String(outcome.unit.id),
     name: outcome.unit.name,
     group: outcome.unit.groupKey,
@@ -74,6 +83,17 @@ export function buildRanking(
     ...(grade.above !== undefined ? { above: grade.above } : {}),
   }));
   const grades = gradeCounts({ entries, bands, vetoedBand: context.ruleSet.policy.vetoedGrade });
+  const ranked = { byId, ranking, atLeast, grades, threshold };
+  rankedCache.set(outcomes, ranked);
+  return ranked;
+}
+
+export function buildRanking(
+  context: CycleContext,
+  outcomes: readonly UnitOutcome[],
+  filters: RankingFilters,
+): GroupRankingView[] {
+  const { byId, ranking, atLeast, grades, threshold } = rankedOnce(context, outcomes);
 
   const query = filters.q?.trim().toLowerCase() ?? '';
   const matches = (outcome: UnitOutcome) =>
@@ -108,9 +128,7 @@ export function buildRanking(
       const apart: ApartRow[] = (groupRanking?.unranked ?? []).flatMap((unranked) => {
         const outcome = byId.get(unranked.entry.id);
         if (!outcome || !matches(outcome)) return [];
-        const vetoes = (outcome.result?.vetoes ?? [])
-          .filter((veto) => veto.triggered === true)
-          .map((veto) => ({ id: veto.id, title: veto.title, titleEn: veto.titleEn ?? null }));
+        const vetoes = outcome.vetoes;
         return [
           {
             unitId: outcome.unit.id,

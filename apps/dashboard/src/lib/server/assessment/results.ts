@@ -5,7 +5,7 @@ import {
   type SubItemInput,
 } from '@kaohe/scoring';
 import type { AssessmentRuleSet } from '@kaohe/rules';
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/open';
 import {
   resultRevisions,
@@ -56,6 +56,18 @@ export function scoreUnit(ruleSet: AssessmentRuleSet, rows: readonly EntryRow[])
   return { result, explanationEn: english.explanation };
 }
 
+export interface TriggeredVeto {
+  id: string;
+  title: string;
+  titleEn: string | null;
+}
+
+export interface AreaScore {
+  id: string;
+  max: string;
+  awarded: string | null;
+}
+
 export interface UnitOutcome {
   unit: UnitInfo;
   /** verified (复核完成) and therefore ranked; otherwise listed apart */
@@ -63,6 +75,11 @@ export interface UnitOutcome {
   total: string | null;
   grade: AssessmentResult['grade'];
   vetoed: boolean;
+  /** the vetoes that were triggered (一票否决) */
+  vetoes: TriggeredVeto[];
+  /** each area's points, for comparisons within a group */
+  areas: AreaScore[] | null;
+  /** the whole result: always for a live cycle; for a published one only for the units asked for */
   result: AssessmentResult | null;
   explanationEn: string[] | null;
 }
@@ -73,48 +90,143 @@ export type OutcomeSource =
 export interface CycleOutcomes {
   source: OutcomeSource;
   outcomes: UnitOutcome[];
+  /** the whole results asked for with `withResultsFor` (published cycles; live outcomes carry theirs) */
+  details: Map<number, { result: AssessmentResult; explanationEn: string[] | null }>;
 }
 
-/** A published cycle's frozen results (latest revision); any other cycle's current verified results. */
+export interface OutcomeOptions {
+  /** published cycles: the units whose whole result (tree, explanation) is needed, e.g. one breakdown */
+  withResultsFor?: readonly number[];
+}
+
+/**
+ * A published cycle's frozen results (latest revision); any other cycle's current verified results. `unitIds`
+ * restricts the units returned. For a published cycle without `unitIds` the same (cached) array comes back each
+ * time, so what is derived from it can be cached by identity.
+ */
 export async function cycleOutcomes(
   db: Database,
   context: CycleContext,
   unitIds?: readonly number[],
+  options: OutcomeOptions = {},
 ): Promise<CycleOutcomes> {
   if (context.cycle.status === 'published') {
     const [revision] = await db
-      .select()
+      .select({ id: resultRevisions.id, revision: resultRevisions.revision })
       .from(resultRevisions)
       .where(eq(resultRevisions.cycleId, context.cycle.id))
       .orderBy(desc(resultRevisions.revision))
       .limit(1);
     if (revision) {
-      const filter = unitIds
-        ? and(eq(unitResults.revisionId, revision.id), inArray(unitResults.unitId, [...unitIds]))
-        : eq(unitResults.revisionId, revision.id);
-      const rows = await db.select().from(unitResults).where(filter);
-      const byUnit = new Map(rows.map((row) => [row.unitId, row]));
-      const outcomes = selectUnits(context, unitIds).map((unit): UnitOutcome => {
-        const row = byUnit.get(unit.id);
-        if (!row) return notVerified(unit);
-        const result = row.result as AssessmentResult;
-        return {
-          unit,
-          verified: true,
-          total: row.total,
-          grade: result.grade,
-          vetoed: row.vetoed,
-          result,
-          explanationEn: (row.explanationEn as string[] | null) ?? null,
-        };
-      });
+      const index = await revisionIndex(db, context, revision.id);
+      const wanted = options.withResultsFor ?? [];
+      const rows = wanted.length
+        ? await db
+            .select({
+              unitId: unitResults.unitId,
+              result: unitResults.result,
+              explanationEn: unitResults.explanationEn,
+            })
+            .from(unitResults)
+            .where(and(eq(unitResults.revisionId, revision.id), inArray(unitResults.unitId, [...wanted])))
+        : [];
+      const details = new Map(
+        rows.map((row) => [
+          row.unitId,
+          {
+            result: row.result as AssessmentResult,
+            explanationEn: (row.explanationEn as string[] | null) ?? null,
+          },
+        ]),
+      );
+      const outcomes = unitIds
+        ? selectUnits(context, unitIds).map((unit) => index.byUnit.get(unit.id) ?? notVerified(unit))
+        : index.outcomes;
       return {
         source: { kind: 'published', revision: revision.revision, publishedAt: context.cycle.publishedAt },
         outcomes,
+        details,
       };
     }
   }
-  return { source: { kind: 'live' }, outcomes: await liveOutcomes(db, context, unitIds) };
+  const outcomes = await liveOutcomes(db, context, unitIds);
+  const details = new Map(
+    outcomes.flatMap((outcome) =>
+      outcome.result
+        ? [[outcome.unit.id, { result: outcome.result, explanationEn: outcome.explanationEn }] as const]
+        : [],
+    ),
+  );
+  return { source: { kind: 'live' }, outcomes, details };
+}
+
+interface RevisionIndex {
+  /** every unit of the programme in Chinese collation, without the heavy result trees */
+  outcomes: UnitOutcome[];
+  byUnit: Map<number, UnitOutcome>;
+}
+
+// A revision never changes once written, so what is derived from it can be kept; keyed by the database so that
+// tests with several databases in one process never mix them up.
+const revisionIndexes = new WeakMap<Database, Map<number, Promise<RevisionIndex>>>();
+const revisionsKept = 16;
+/** the unit list an index was built for: a new list (see loadCycleContext's cache) rebuilds it */
+const cachedUnits = new WeakMap<Promise<RevisionIndex>, readonly UnitInfo[]>();
+
+function revisionIndex(db: Database, context: CycleContext, revisionId: number): Promise<RevisionIndex> {
+  let perDatabase = revisionIndexes.get(db);
+  if (!perDatabase) {
+    perDatabase = new Map();
+    revisionIndexes.set(db, perDatabase);
+  }
+  const cached = perDatabase.get(revisionId);
+  if (cached && cachedUnits.get(cached) === context.units) return cached;
+  const built = buildRevisionIndex(db, context, revisionId);
+  cachedUnits.set(built, context.units);
+  perDatabase.set(revisionId, built);
+  built.catch(() => perDatabase.delete(revisionId));
+  if (perDatabase.size > revisionsKept) perDatabase.delete(perDatabase.keys().next().value as number);
+  return built;
+}
+
+async function buildRevisionIndex(
+  db: Database,
+  context: CycleContext,
+  revisionId: number,
+): Promise<RevisionIndex> {
+  const rows = await db
+    .select({
+      unitId: unitResults.unitId,
+      total: unitResults.total,
+      vetoed: unitResults.vetoed,
+      // only the parts a ranking and a group comparison need, cut out by the database
+      grade: sql<AssessmentResult['grade']>`${unitResults.result} -> 'grade'`,
+      vetoes: sql<
+        TriggeredVeto[] | null
+      >`(select jsonb_agg(jsonb_build_object('id', v -> 'id', 'title', v -> 'title', 'titleEn', v -> 'titleEn')) from jsonb_array_elements(${unitResults.result} -> 'vetoes') as v where v -> 'triggered' = 'true'::jsonb)`,
+      areas: sql<
+        AreaScore[] | null
+      >`(select jsonb_agg(jsonb_build_object('id', a -> 'id', 'max', a -> 'max', 'awarded', a -> 'awarded')) from jsonb_array_elements(${unitResults.result} -> 'areas') as a)`,
+    })
+    .from(unitResults)
+    .where(eq(unitResults.revisionId, revisionId));
+  const byRow = new Map(rows.map((row) => [row.unitId, row]));
+  const outcomes = context.units.map((unit): UnitOutcome => {
+    const row = byRow.get(unit.id);
+    if (!row) return notVerified(unit);
+    return {
+      unit,
+      verified: true,
+      total: row.total,
+      grade: row.grade ?? null,
+      vetoed: row.vetoed,
+      vetoes: row.vetoes ?? [],
+      areas: row.areas ?? null,
+      result: null,
+      explanationEn: null,
+    };
+  });
+  return { outcomes, byUnit: new Map(outcomes.map((outcome) => [outcome.unit.id, outcome])) };
 }
 
 function selectUnits(context: CycleContext, unitIds?: readonly number[]): UnitInfo[] {
@@ -130,6 +242,8 @@ function notVerified(unit: UnitInfo): UnitOutcome {
     total: null,
     grade: null,
     vetoed: false,
+    vetoes: [],
+    areas: null,
     result: null,
     explanationEn: null,
   };
@@ -170,10 +284,18 @@ async function liveOutcomes(
       total: result.total,
       grade: result.grade,
       vetoed: result.reason === 'veto',
+      vetoes: triggeredVetoes(result),
+      areas: result.areas.map((area) => ({ id: area.id, max: area.max, awarded: area.awarded })),
       result,
       explanationEn,
     };
   });
+}
+
+function triggeredVetoes(result: AssessmentResult): TriggeredVeto[] {
+  return result.vetoes
+    .filter((veto) => veto.triggered === true)
+    .map((veto) => ({ id: veto.id, title: veto.title, titleEn: veto.titleEn ?? null }));
 }
 
 /** The unit's own self-evaluation scored as it stands (drafts included). */

@@ -48,8 +48,8 @@ export async function closeAppDatabase(): Promise<void> {
 
 export function seedKindFromEnv(env: NodeJS.ProcessEnv = process.env): SeedKind {
   const value = env.KAOHE_SEED ?? 'demo';
-  if (value === 'demo' || value === 'none') return value;
-  throw new Error(`KAOHE_SEED must be "demo" or "none", not "${value}"`);
+  if (value === 'demo' || value === 'bench' || value === 'none') return value;
+  throw new Error(`KAOHE_SEED must be "demo", "bench" or "none", not "${value}"`);
 }
 
 async function startDatabase(): Promise<AppDatabase> {

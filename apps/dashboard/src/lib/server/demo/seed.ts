@@ -5,8 +5,10 @@ import { auditLog, cycles, programmeGroups, programmes, programmeUnits, units, u
 import { demoAccounts } from './accounts';
 import { gansuCities, gansuDepartments } from './gansu-2019-units';
 import { seedGansu2019Assessment } from './seed-assessment';
+import { seedBench } from './seed-bench';
 
-export type SeedKind = 'demo' | 'none';
+/** demo: the Gansu 2019 demo; bench: the demo plus national-scale generated data (benchmark); none: nothing. */
+export type SeedKind = 'demo' | 'bench' | 'none';
 
 export const demoProgrammeSlug = 'gansu-2019';
 export const demoCycleSlug = '2019';
@@ -18,6 +20,7 @@ export async function seedIfEmpty(db: Database, kind: SeedKind): Promise<boolean
   if ((row?.users ?? 0) > 0) return false;
   await db.transaction(async (tx) => {
     await seedDemo(tx);
+    if (kind === 'bench') await seedBench(tx);
   });
   return true;
 }
