@@ -1,4 +1,5 @@
 import type { RuleSetInput } from '../schema.js';
+import { sources } from './sources.js';
 
 // National 2019 new-media inspection (政务新媒体, 国办秘函〔2019〕19号 附件1): vetoes only.
 //
@@ -18,44 +19,11 @@ const ruleSet = {
   version: '1.0.0',
   jurisdiction: '国务院办公厅',
   sources: [
-    {
-      id: 'gbmh-2019-19',
-      title:
-        '国务院办公厅秘书局关于印发政府网站与政务新媒体检查指标、监管工作年度考核指标的通知（国办秘函〔2019〕19号）',
-      titleEn:
-        'Notice of the General Office of the State Council Secretariat on the inspection indicators and annual supervision assessment indicators for government websites and government new media (Guobanmihan [2019] No. 19)',
-      issuer: '国务院办公厅秘书局',
-      year: 2019,
-    },
-    {
-      id: 'gbmh-2019-19-inspection',
-      title: '政府网站与政务新媒体检查指标（国办秘函〔2019〕19号 附件1）',
-      titleEn: 'Inspection indicators for government websites and government new media (attachment 1)',
-      issuer: '国务院办公厅秘书局',
-      year: 2019,
-    },
-    {
-      id: 'gbmh-2019-19-assessment',
-      title: '政府网站与政务新媒体监管工作年度考核指标（国办秘函〔2019〕19号 附件2）',
-      titleEn:
-        'Annual assessment indicators for the supervision of government websites and new media (attachment 2)',
-      issuer: '国务院办公厅秘书局',
-      year: 2019,
-    },
-    {
-      id: 'hanzhong-2022-q3',
-      title: '汉中市2022年第三季度政府网站与政务新媒体检查情况的报告（含不合格名单附件）',
-      titleEn:
-        'Hanzhong 2022 Q3 report on the inspection of government websites and new media (with the list of failures)',
-      issuer: '汉中市人民政府办公室',
-      year: 2022,
-    },
-    {
-      id: 'kaohe-reconstruction',
-      title: 'Kaohe 重构（非官方）',
-      titleEn: 'Kaohe reconstruction (unofficial)',
-      issuer: 'Kaohe',
-    },
+    sources['gbmh-2019-19'],
+    sources['gbmh-2019-19-inspection'],
+    sources['gbmh-2019-19-assessment'],
+    sources['hanzhong-2022-q3'],
+    sources['kaohe-reconstruction'],
   ],
   provenance: {
     source: 'gbmh-2019-19-inspection',

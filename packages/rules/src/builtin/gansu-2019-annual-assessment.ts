@@ -1,4 +1,5 @@
 import type { RuleSetInput } from '../schema.js';
+import { sources } from './sources.js';
 
 // Gansu 2019 annual assessment of government-website work (14 市州 governments, 37 省直部门).
 //
@@ -27,72 +28,15 @@ const ruleSet = {
   version: '1.0.0',
   jurisdiction: '甘肃省',
   sources: [
-    {
-      id: 'gansu-2019-2020q1',
-      title: '甘肃省人民政府办公厅关于2019年度全省政府网站建设管理工作考核情况和2020年第一季度检查情况的通报',
-      titleEn:
-        'Gansu bulletin on the 2019 annual assessment and the 2020 Q1 inspection of government websites',
-      issuer: '甘肃省人民政府办公厅',
-      year: 2020,
-    },
-    {
-      id: 'gbmh-2019-19',
-      title:
-        '国务院办公厅秘书局关于印发政府网站与政务新媒体检查指标、监管工作年度考核指标的通知（国办秘函〔2019〕19号）',
-      titleEn:
-        'Notice of the General Office of the State Council Secretariat on the inspection indicators and annual supervision assessment indicators for government websites and government new media (Guobanmihan [2019] No. 19)',
-      issuer: '国务院办公厅秘书局',
-      year: 2019,
-    },
-    {
-      id: 'gbmh-2019-19-inspection',
-      title: '政府网站与政务新媒体检查指标（国办秘函〔2019〕19号 附件1）',
-      titleEn: 'Inspection indicators for government websites and government new media (attachment 1)',
-      issuer: '国务院办公厅秘书局',
-      year: 2019,
-    },
-    {
-      id: 'gbmh-2019-19-assessment',
-      title: '政府网站与政务新媒体监管工作年度考核指标（国办秘函〔2019〕19号 附件2）',
-      titleEn:
-        'Annual assessment indicators for the supervision of government websites and new media (attachment 2)',
-      issuer: '国务院办公厅秘书局',
-      year: 2019,
-    },
-    {
-      id: 'gbf-2017-47',
-      title: '国务院办公厅关于印发政府网站发展指引的通知（国办发〔2017〕47号）',
-      titleEn: 'Guidelines for the development of government websites (Guobanfa [2017] No. 47)',
-      issuer: '国务院办公厅',
-      year: 2017,
-    },
-    {
-      id: 'jiangxi-2017-43',
-      title: '江西省人民政府办公厅关于进一步加强政府网站管理工作的实施意见（赣府厅发〔2017〕43号）',
-      titleEn: 'Jiangxi implementing opinions on government website management (Ganfutingfa [2017] No. 43)',
-      issuer: '江西省人民政府办公厅',
-      year: 2017,
-    },
-    {
-      id: 'jiangxi-2018-q1',
-      title: '江西省人民政府办公厅关于2018年第一季度全省政府网站抽查情况的通报（赣府厅函〔2018〕21号）',
-      titleEn: 'Jiangxi bulletin on the 2018 Q1 spot check of government websites',
-      issuer: '江西省人民政府办公厅',
-      year: 2018,
-    },
-    {
-      id: 'jieyang-2019-q1',
-      title: '揭阳市政务服务数据管理局关于2019年第一季度全市政府网站检查情况的通报（揭政数局函〔2019〕23号）',
-      titleEn: 'Jieyang bulletin on the 2019 Q1 inspection of government websites',
-      issuer: '揭阳市政务服务数据管理局',
-      year: 2019,
-    },
-    {
-      id: 'kaohe-reconstruction',
-      title: 'Kaohe 重构（非官方）',
-      titleEn: 'Kaohe reconstruction (unofficial)',
-      issuer: 'Kaohe',
-    },
+    sources['gansu-2019-2020q1'],
+    sources['gbmh-2019-19'],
+    sources['gbmh-2019-19-inspection'],
+    sources['gbmh-2019-19-assessment'],
+    sources['gbf-2017-47'],
+    sources['jiangxi-2017-43'],
+    sources['jiangxi-2018-q1'],
+    sources['jieyang-2019-q1'],
+    sources['kaohe-reconstruction'],
   ],
   provenance: {
     source: 'gansu-2019-2020q1',
