@@ -54,6 +54,11 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       connectionString: target.url,
       max: Number(process.env.KAOHE_DB_POOL_SIZE ?? 10),
     });
+    // an idle connection that the server drops (restart, failover, a forced drop) is re-emitted on the pool;
+    // without a listener node-postgres would crash the process. The pool replaces the connection on next use.
+    pool.on('error', (error) =>
+      console.error(`[kaohe] PostgreSQL dropped an idle connection: ${error.message}`),
+    );
     const db = drizzleNodePostgres(pool, { schema });
     await pool.query('select 1');
     return { db: db as unknown as Database, kind: 'postgres', pool, close: () => pool.end() };
