@@ -19,7 +19,7 @@ import {
 import { requireRole } from '../guard';
 import { reasonMaxLength } from '$lib/entry-form';
 import { deny, entryKey, entryWhere, lockedCycleStatus, say, textFields, type WorkflowEvent } from './common';
-import { entryList } from './self-evaluation';
+import { alignEntries, entryList } from './self-evaluation';
 
 // 复核查验: a reviewer accepts each entry of a submitted unit or adjusts it with a mandatory reason, then marks the unit
 // verified; only then does it enter the ranking. Nobody reviews a unit they assessed (four eyes).
@@ -138,10 +138,7 @@ export async function reviewStates(
     .from(reviews)
     .leftJoin(users, eq(reviews.reviewerId, users.id))
     .where(and(eq(reviews.cycleId, context.cycle.id), eq(reviews.unitId, unitId)));
-  const byKey = new Map(rows.map((row) => [entryKey(row.entryKind, row.entryId), row]));
-  return entryList(context).map(({ entryKind, entryId }) => {
-    const key = entryKey(entryKind, entryId);
-    const row = byKey.get(key);
+  return alignEntries(context, rows).map(({ key, entryKind, entryId, row }) => {
     return {
       key,
       decision: row?.decision ?? null,

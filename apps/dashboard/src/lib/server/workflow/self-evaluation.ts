@@ -69,6 +69,18 @@ export function entryList(context: CycleContext): { entryKind: FormEntryKind; en
   ];
 }
 
+/** Every entry of the rule set, in its order, with the stored row for it (if any). */
+export function alignEntries<Row extends { entryKind: string; entryId: string }>(
+  context: CycleContext,
+  rows: Row[],
+) {
+  const byKey = new Map(rows.map((row) => [entryKey(row.entryKind, row.entryId), row]));
+  return entryList(context).map((entry) => {
+    const key = entryKey(entry.entryKind, entry.entryId);
+    return { ...entry, key, row: byKey.get(key) };
+  });
+}
+
 export async function submissionState(
   database: Database,
   cycleId: number,
@@ -101,10 +113,7 @@ export async function selfEvaluationEntries(
     .from(selfEvaluations)
     .leftJoin(users, eq(selfEvaluations.updatedBy, users.id))
     .where(and(eq(selfEvaluations.cycleId, context.cycle.id), eq(selfEvaluations.unitId, unitId)));
-  const byKey = new Map(rows.map((row) => [entryKey(row.entryKind, row.entryId), row]));
-  return entryList(context).map(({ entryKind, entryId }) => {
-    const key = entryKey(entryKind, entryId);
-    const row = byKey.get(key);
+  return alignEntries(context, rows).map(({ key, entryKind, entryId, row }) => {
     return {
       key,
       entryKind,
