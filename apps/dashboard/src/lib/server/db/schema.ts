@@ -4,6 +4,7 @@ import {
   boolean,
   check,
   customType,
+  date,
   index,
   integer,
   jsonb,
@@ -38,7 +39,13 @@ export const unitKinds = ['region', 'department'] as const;
 export const unitKindEnum = pgEnum('unit_kind', unitKinds);
 
 export const programmeLevels = ['national', 'province', 'city', 'county'] as const;
+export type ProgrammeLevel = (typeof programmeLevels)[number];
 export const programmeLevelEnum = pgEnum('programme_level', programmeLevels);
+
+/** assessment: 年度考核 of units (self-evaluation → review → ranking); inspection: 季度检查 of websites and accounts. */
+export const programmeKinds = ['assessment', 'inspection'] as const;
+export type ProgrammeKind = (typeof programmeKinds)[number];
+export const programmeKindEnum = pgEnum('programme_kind', programmeKinds);
 
 /** open: assessors fill in 自查自评; review: reviewers verify (复核查验); published: results frozen. */
 export const cycleStatuses = ['open', 'review', 'published'] as const;
@@ -125,6 +132,7 @@ export const programmes = pgTable('programmes', {
   /** id of a rule set from @kaohe/rules, e.g. "gansu-2019-annual-assessment" */
   ruleSetId: text('rule_set_id').notNull(),
   level: programmeLevelEnum('level').notNull(),
+  kind: programmeKindEnum('kind').notNull().default('assessment'),
   /** who runs it, e.g. 甘肃省人民政府办公厅 */
   organiser: text('organiser'),
   createdAt: createdAt(),
@@ -177,6 +185,9 @@ export const cycles = pgTable(
     title: text('title').notNull(),
     titleEn: text('title_en'),
     status: cycleStatusEnum('status').notNull().default('open'),
+    /** the period a cycle covers (a quarter for inspections); orders cycles and finds "last quarter" */
+    periodStart: date('period_start', { mode: 'string' }),
+    periodEnd: date('period_end', { mode: 'string' }),
     publishedAt: timestamp('published_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
@@ -359,5 +370,216 @@ export const auditLog = pgTable(
   (table) => [
     index('audit_log_entity_idx').on(table.entityType, table.entityId),
     index('audit_log_at_idx').on(table.at),
+  ],
+);
+
+// ——— Quarterly inspections (季度检查): the registry of websites and new-media accounts, and their inspections ———
+
+/** 网站类别: 门户网站 / 部门网站 / 其他 */
+export const websiteKinds = ['portal', 'department', 'other'] as const;
+export type WebsiteKind = (typeof websiteKinds)[number];
+export const websiteKindEnum = pgEnum('website_kind', websiteKinds);
+
+/** 层级: 省 / 市 / 县 / 县以下 */
+export const targetLevels = ['province', 'city', 'county', 'belowCounty'] as const;
+export type TargetLevel = (typeof targetLevels)[number];
+export const targetLevelEnum = pgEnum('target_level', targetLevels);
+
+/** 运行状态: 正常运行 / 临时下线 / 关停 / 迁移 */
+export const targetStatuses = ['running', 'offline', 'closed', 'migrated'] as const;
+export type TargetStatus = (typeof targetStatuses)[number];
+export const targetStatusEnum = pgEnum('target_status', targetStatuses);
+
+export const targetTypes = ['website', 'newMedia'] as const;
+export type TargetType = (typeof targetTypes)[number];
+export const targetTypeEnum = pgEnum('target_type', targetTypes);
+
+/**
+ * Why a target was inspected: sample (抽查, drawn at random), recheck (整改复查 of last quarter's failures),
+ * reported (a lower office's reported result), provinceRecheck (the province re-checking a reported result).
+ */
+export const inspectionSources = ['sample', 'recheck', 'reported', 'provinceRecheck'] as const;
+export type InspectionSource = (typeof inspectionSources)[number];
+export const inspectionSourceEnum = pgEnum('inspection_source', inspectionSources);
+
+/** A website in a programme's registry (the jurisdiction's 政府网站名录). */
+export const websites = pgTable(
+  'websites',
+  {
+    id: serial('id').primaryKey(),
+    programmeId: integer('programme_id')
+      .notNull()
+      .references(() => programmes.id, { onDelete: 'cascade' }),
+    /** 网站标识码: 10 digits, unique in the registry */
+    siteCode: text('site_code').notNull(),
+    name: text('name').notNull(),
+    homeUrl: text('home_url').notNull(),
+    /** 主办单位 as written in the registry; ownerUnitId when it is an assessed unit */
+    ownerName: text('owner_name').notNull(),
+    ownerUnitId: integer('owner_unit_id').references(() => units.id),
+    kind: websiteKindEnum('kind').notNull(),
+    level: targetLevelEnum('level').notNull(),
+    /** a sub-site on the consolidated (集约化) platform rather than an independent site */
+    consolidated: boolean('consolidated').notNull().default(false),
+    /** has external service functions (办事服务): decides how the service indicator is scored */
+    hasExternalServices: boolean('has_external_services').notNull().default(true),
+    status: targetStatusEnum('status').notNull().default('running'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    uniqueIndex('websites_site_code_idx').on(table.programmeId, table.siteCode),
+    check('websites_site_code_format', sql`${table.siteCode} ~ '^[0-9]{10}$'`),
+    index('websites_level_idx').on(table.programmeId, table.level),
+  ],
+);
+
+/** A government new-media account (政务新媒体) in a programme's registry. */
+export const newMediaAccounts = pgTable(
+  'new_media_accounts',
+  {
+    id: serial('id').primaryKey(),
+    programmeId: integer('programme_id')
+      .notNull()
+      .references(() => programmes.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    /** 微信公众号, 微博, 抖音, 头条号, 百度贴吧, … (free text: platforms come and go) */
+    platform: text('platform').notNull(),
+    ownerName: text('owner_name').notNull(),
+    ownerUnitId: integer('owner_unit_id').references(() => units.id),
+    level: targetLevelEnum('level'),
+    status: targetStatusEnum('status').notNull().default('running'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [uniqueIndex('new_media_accounts_name_idx').on(table.programmeId, table.platform, table.name)],
+);
+
+/** A reproducible draw of what to inspect in a cycle (抽查): the seed, the ratio and the drawn targets. */
+export const inspectionSamples = pgTable(
+  'inspection_samples',
+  {
+    id: serial('id').primaryKey(),
+    cycleId: integer('cycle_id')
+      .notNull()
+      .references(() => cycles.id, { onDelete: 'cascade' }),
+    targetType: targetTypeEnum('target_type').notNull(),
+    /** what was sampled, e.g. "全省" or a city's name */
+    scope: text('scope').notNull(),
+    seed: text('seed').notNull(),
+    /** the required share per level, a decimal string such as "0.3" */
+    ratio: numeric('ratio').notNull(),
+    /** the drawn targets with why each was drawn (random / recheck), as the sampling function returned them */
+    plan: jsonb('plan').notNull(),
+    drawnBy: integer('drawn_by').references(() => users.id),
+    drawnAt: timestamp('drawn_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('inspection_samples_cycle_idx').on(table.cycleId)],
+);
+
+/** One target inspected once in a cycle under an inspection rule set; verdict and score come from @kaohe/scoring. */
+export const inspections = pgTable(
+  'inspections',
+  {
+    id: serial('id').primaryKey(),
+    cycleId: integer('cycle_id')
+      .notNull()
+      .references(() => cycles.id, { onDelete: 'cascade' }),
+    targetType: targetTypeEnum('target_type').notNull(),
+    websiteId: integer('website_id').references(() => websites.id),
+    accountId: integer('account_id').references(() => newMediaAccounts.id),
+    source: inspectionSourceEnum('source').notNull().default('sample'),
+    /** id of an inspection rule set from @kaohe/rules */
+    ruleSetId: text('rule_set_id').notNull(),
+    inspectedOn: date('inspected_on', { mode: 'string' }).notNull(),
+    inspectorId: integer('inspector_id').references(() => users.id),
+    /** who inspected when not an account here (e.g. an imported city report) */
+    inspectorName: text('inspector_name'),
+    /** the scoring inputs in the shape scoreInspection reads: target, measurements, findings, bonus */
+    inputs: jsonb('inputs').notNull(),
+    /** 合格 / 不合格 as computed by @kaohe/scoring */
+    verdict: text('verdict').notNull(),
+    /** 'veto' | 'belowPassMark' | null */
+    reason: text('reason'),
+    /** ids of the vetoes that tripped (e.g. empty columns), for the bulletin's share of each reason */
+    vetoIds: jsonb('veto_ids').notNull().default([]),
+    score: numeric('score'),
+    total: numeric('total'),
+    /** the explanation lines in Chinese and English, as @kaohe/scoring wrote them */
+    explanation: jsonb('explanation').notNull(),
+    explanationEn: jsonb('explanation_en'),
+    /** 存在的严重问题 in the bulletin's words (imported or written from the explanation) */
+    problems: text('problems'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    check(
+      'inspections_one_target',
+      sql`(${table.targetType} = 'website' and ${table.websiteId} is not null and ${table.accountId} is null) or (${table.targetType} = 'newMedia' and ${table.accountId} is not null and ${table.websiteId} is null)`,
+    ),
+    uniqueIndex('inspections_website_idx').on(table.cycleId, table.websiteId, table.source),
+    uniqueIndex('inspections_account_idx').on(table.cycleId, table.accountId, table.source),
+    index('inspections_cycle_idx').on(table.cycleId, table.targetType),
+  ],
+);
+
+/** One import of a registry or results file: all or nothing; the report lists every problem by row and column. */
+export const imports = pgTable(
+  'imports',
+  {
+    id: serial('id').primaryKey(),
+    programmeId: integer('programme_id')
+      .notNull()
+      .references(() => programmes.id, { onDelete: 'cascade' }),
+    cycleId: integer('cycle_id').references(() => cycles.id, { onDelete: 'cascade' }),
+    /** websites / newMedia / results / measurements */
+    kind: text('kind').notNull(),
+    fileName: text('file_name').notNull(),
+    sha256: text('sha256').notNull(),
+    rowCount: integer('row_count').notNull(),
+    /** applied: written; rejected: nothing written */
+    status: text('status').notNull(),
+    /** counts of created / updated / unchanged rows, or the row-by-row problems */
+    report: jsonb('report').notNull(),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (table) => [index('imports_programme_idx').on(table.programmeId, table.createdAt)],
+);
+
+/**
+ * The counts a programme publishes from its inspections when the individual results are not kept here (e.g. the
+ * State Council's 2020 spot checks: 328 websites, 153 of them portals, 91.8% passed). Rates are computed from the
+ * counts by @kaohe/scoring; the printed rate is kept to be checked against them.
+ */
+export const inspectionSummaries = pgTable(
+  'inspection_summaries',
+  {
+    id: serial('id').primaryKey(),
+    cycleId: integer('cycle_id')
+      .notNull()
+      .references(() => cycles.id, { onDelete: 'cascade' }),
+    targetType: targetTypeEnum('target_type').notNull(),
+    label: text('label').notNull(),
+    labelEn: text('label_en'),
+    checked: integer('checked').notNull(),
+    failed: integer('failed').notNull(),
+    /** of the websites checked, how many were portals (门户网站) */
+    portalsChecked: integer('portals_checked'),
+    /** the pass rate as the bulletin printed it, e.g. "91.8%" */
+    publishedPassRate: text('published_pass_rate'),
+    source: text('source'),
+    position: integer('position').notNull().default(0),
+  },
+  (table) => [
+    uniqueIndex('inspection_summaries_label_idx').on(table.cycleId, table.targetType, table.label),
+    check(
+      'inspection_summaries_counts',
+      sql`${table.checked} >= 0 and ${table.failed} >= 0 and ${table.failed} <= ${table.checked} and (${table.portalsChecked} is null or (${table.portalsChecked} >= 0 and ${table.portalsChecked} <= ${table.checked}))`,
+    ),
   ],
 );

@@ -1,28 +1,116 @@
-import { count } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { hashPassword } from '../auth/password';
 import type { Database } from '../db/open';
 import { auditLog, cycles, programmeGroups, programmes, programmeUnits, units, users } from '../db/schema';
-import { demoAccounts } from './accounts';
+import { demoAccounts, type DemoAccount } from './accounts';
 import { gansuCities, gansuDepartments } from './gansu-2019-units';
 import { seedGansu2019Assessment } from './seed-assessment';
 import { seedBench } from './seed-bench';
 
-/** demo: the Gansu 2019 demo; bench: the demo plus national-scale generated data (benchmark); none: nothing. */
+/** demo: the demo programmes; bench: the demo plus national-scale generated data (benchmark); none: nothing. */
 export type SeedKind = 'demo' | 'bench' | 'none';
 
 export const demoProgrammeSlug = 'gansu-2019';
 export const demoCycleSlug = '2019';
 
-/** Seeds on first start only: an empty database (no user yet) gets the demo; a used one is left alone. */
-export async function seedIfEmpty(db: Database, kind: SeedKind): Promise<boolean> {
-  if (kind === 'none') return false;
-  const [row] = await db.select({ users: count() }).from(users);
-  if ((row?.users ?? 0) > 0) return false;
-  await db.transaction(async (tx) => {
-    await seedDemo(tx);
-    if (kind === 'bench') await seedBench(tx);
+/** What a demo programme's seed gets: the demo accounts, created on first use. */
+export interface DemoSeedContext {
+  /** The id of a demo account, created (argon2id-hashed) if it does not exist yet. */
+  account(account: DemoAccount): Promise<number>;
+  /** The id of one of the shared demo accounts (admin, reviewer, leader, assessor). */
+  sharedAccount(username: string): Promise<number>;
+}
+
+/** A demo programme: seeded once, identified by its slug. */
+export interface DemoProgramme {
+  slug: string;
+  seed(db: Database, context: DemoSeedContext): Promise<void>;
+}
+
+/**
+ * The demo programmes, in the order they are seeded. Each one is seeded once: on first start, or on the first start
+ * of a version that adds it to an existing database. One that an admin later removes is not brought back (the
+ * audit log remembers it was seeded).
+ */
+export const demoProgrammes: readonly DemoProgramme[] = [
+  { slug: demoProgrammeSlug, seed: async (db, context) => void (await seedDemo(db, context)) },
+];
+
+/** Seeds the demo programmes not seeded yet; returns the slugs it seeded. */
+export async function seedIfEmpty(db: Database, kind: SeedKind): Promise<string[]> {
+  if (kind === 'none') return [];
+  return db.transaction(async (tx) => {
+    const seeded = await seedDemoProgrammes(tx, demoProgrammes);
+    if (kind === 'bench' && seeded.includes(demoProgrammeSlug)) await seedBench(tx);
+    return seeded;
   });
-  return true;
+}
+
+export async function seedDemoProgrammes(db: Database, list: readonly DemoProgramme[]): Promise<string[]> {
+  const slugs = list.map((programme) => programme.slug);
+  const present = await db
+    .select({ slug: programmes.slug })
+    .from(programmes)
+    .where(inArray(programmes.slug, slugs));
+  const remembered = await db
+    .select({ slug: auditLog.entityId })
+    .from(auditLog)
+    .where(and(eq(auditLog.action, 'seed.programme'), inArray(auditLog.entityId, slugs)));
+  const done = new Set([...present, ...remembered].map((row) => row.slug));
+  const context = demoSeedContext(db);
+  const seeded: string[] = [];
+  for (const programme of list) {
+    if (done.has(programme.slug)) continue;
+    await programme.seed(db, context);
+    await db.insert(auditLog).values({
+      action: 'seed.programme',
+      entityType: 'programme',
+      entityId: programme.slug,
+      reason: '写入演示数据',
+    });
+    seeded.push(programme.slug);
+  }
+  return seeded;
+}
+
+function demoSeedContext(db: Database): DemoSeedContext {
+  const ids = new Map<string, number>();
+  const account = async (demo: DemoAccount): Promise<number> => {
+    const known = ids.get(demo.username);
+    if (known !== undefined) return known;
+    const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.username, demo.username));
+    let id = existing?.id;
+    if (id === undefined) {
+      let unitId: number | null = null;
+      if (demo.unitCode) {
+        const [unit] = await db.select({ id: units.id }).from(units).where(eq(units.code, demo.unitCode));
+        if (!unit) throw new Error(`demo account ${demo.username}: unit ${demo.unitCode} not seeded yet`);
+        unitId = unit.id;
+      }
+      const [user] = await db
+        .insert(users)
+        .values({
+          username: demo.username,
+          displayName: demo.displayName,
+          passwordHash: await hashPassword(demo.password),
+          role: demo.role,
+          unitId,
+        })
+        .returning({ id: users.id });
+      if (!user) throw new Error(`demo account ${demo.username} not inserted`);
+      id = user.id;
+    }
+    ids.set(demo.username, id);
+    return id;
+  };
+  return {
+    account,
+    sharedAccount: async (username) => {
+      const demo = demoAccounts.find((candidate) => candidate.username === username);
+      if (!demo) throw new Error(`no demo account ${username}`);
+      return account(demo);
+    },
+  };
 }
 
 export interface DemoIds {
@@ -32,7 +120,11 @@ export interface DemoIds {
   userIdByUsername: Map<string, number>;
 }
 
-export async function seedDemo(db: Database): Promise<DemoIds> {
+/** The Gansu 2019 annual assessment (甘肃省2019年度政府网站建设管理工作考核) with the shared demo accounts. */
+export async function seedDemo(
+  db: Database,
+  context: DemoSeedContext = demoSeedContext(db),
+): Promise<DemoIds> {
   const insertedUnits = await db
     .insert(units)
     .values([
@@ -43,20 +135,7 @@ export async function seedDemo(db: Database): Promise<DemoIds> {
   const unitIdByCode = new Map(insertedUnits.map((unit) => [unit.code, unit.id]));
 
   const userIdByUsername = new Map<string, number>();
-  for (const account of demoAccounts) {
-    const unitId = account.unitCode ? unitIdByCode.get(account.unitCode) : undefined;
-    const [user] = await db
-      .insert(users)
-      .values({
-        username: account.username,
-        displayName: account.displayName,
-        passwordHash: await hashPassword(account.password),
-        role: account.role,
-        unitId: unitId ?? null,
-      })
-      .returning({ id: users.id });
-    if (user) userIdByUsername.set(account.username, user.id);
-  }
+  for (const account of demoAccounts) userIdByUsername.set(account.username, await context.account(account));
 
   const [programme] = await db
     .insert(programmes)
