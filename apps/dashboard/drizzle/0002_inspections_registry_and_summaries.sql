@@ -4,6 +4,7 @@ CREATE TYPE "public"."target_level" AS ENUM('province', 'city', 'county', 'below
 CREATE TYPE "public"."target_status" AS ENUM('running', 'offline', 'closed', 'migrated');--> statement-breakpoint
 CREATE TYPE "public"."target_type" AS ENUM('website', 'newMedia');--> statement-breakpoint
 CREATE TYPE "public"."website_kind" AS ENUM('portal', 'department', 'other');--> statement-breakpoint
+ALTER TYPE "public"."role" ADD VALUE 'inspector';--> statement-breakpoint
 CREATE TABLE "imports" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"programme_id" integer NOT NULL,

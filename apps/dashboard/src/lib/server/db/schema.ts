@@ -30,7 +30,8 @@ const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 
-export const roles = ['admin', 'assessor', 'reviewer', 'leader'] as const;
+/** inspector: records quarterly inspections (季度检查) of websites and new-media accounts. */
+export const roles = ['admin', 'assessor', 'reviewer', 'leader', 'inspector'] as const;
 export type Role = (typeof roles)[number];
 export const roleEnum = pgEnum('role', roles);
 

@@ -26,4 +26,10 @@ export const demoAccounts: readonly DemoAccount[] = [
     role: 'reviewer',
   },
   { username: 'leader', password: 'kaohe-leader-2019', displayName: '分管领导', role: 'leader' },
+  {
+    username: 'inspector',
+    password: 'kaohe-inspector-2019',
+    displayName: '省政务公开办检查员',
+    role: 'inspector',
+  },
 ];
