@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessions, loginThrottle, users } from '$lib/server/db/schema';
+import { sessionAbsoluteMs, sessionIdleMs } from '$lib/server/auth/session';
 import { closeAppDatabase, type AppDatabase } from '$lib/server/db';
 import { migrationJournal } from '$lib/server/db/open';
 import { call, databaseKinds, sessionTokenFor, useTestDatabase } from '../../../test/harness';
@@ -155,6 +156,51 @@ describe.each(databaseKinds)('accounts and sessions on %s', (kind) => {
     await call(homeLoad, { url: '/', token });
     const [row] = await database.db.select().from(sessions).where(eq(sessions.id, id));
     expect(row!.expiresAt.getTime()).toBeGreaterThan(soon.getTime() + 60 * 60 * 1000);
+  });
+
+  it('ends a session 12 hours after login however active it is (absolute lifetime)', async () => {
+    const token = await sessionTokenFor(database, 'reviewer');
+    const id = createHash('sha256').update(token).digest('hex');
+    const loggedIn = new Date(Date.now() - sessionAbsoluteMs - 1000);
+    // used a minute ago, so the idle expiry alone would keep it alive for hours
+    await database.db
+      .update(sessions)
+      .set({ createdAt: loggedIn, expiresAt: new Date(Date.now() + sessionIdleMs - 60_000) })
+      .where(eq(sessions.id, id));
+    const { outcome, setCookies } = await call(homeLoad, { url: '/', token });
+    expect(outcome).toMatchObject({ kind: 'redirect', status: 303 });
+    expect(setCookies.get('kaohe_session')).toBe('');
+    expect(await database.db.select().from(sessions).where(eq(sessions.id, id))).toHaveLength(0);
+  });
+
+  it('never slides the expiry past the absolute end', async () => {
+    const token = await sessionTokenFor(database, 'reviewer');
+    const id = createHash('sha256').update(token).digest('hex');
+    const loggedIn = new Date(Date.now() - sessionAbsoluteMs + 30 * 60_000);
+    await database.db
+      .update(sessions)
+      .set({ createdAt: loggedIn, expiresAt: new Date(Date.now() + 60_000) })
+      .where(eq(sessions.id, id));
+    const { locals } = await call(homeLoad, { url: '/', token });
+    expect(locals.user?.username).toBe('reviewer');
+    const [row] = await database.db.select().from(sessions).where(eq(sessions.id, id));
+    expect(row!.expiresAt.getTime()).toBe(loggedIn.getTime() + sessionAbsoluteMs);
+    expect(locals.session?.expiresAt.getTime()).toBe(loggedIn.getTime() + sessionAbsoluteMs);
+  });
+
+  it('a new session expires after the idle limit, well before the absolute one', async () => {
+    const { setCookies } = await call(login, {
+      url: '/login',
+      form: { username: 'leader', password: 'kaohe-leader-2019' },
+      clientAddress: '10.3.3.3',
+    });
+    const token = setCookies.get('kaohe_session')!;
+    const [row] = await database.db
+      .select()
+      .from(sessions)
+      .where(eq(sessions.id, createHash('sha256').update(token).digest('hex')));
+    expect(row!.expiresAt.getTime() - row!.createdAt.getTime()).toBe(sessionIdleMs);
+    expect(sessionIdleMs).toBeLessThan(sessionAbsoluteMs);
   });
 
   it('a signed-in user is sent on from the login page', async () => {

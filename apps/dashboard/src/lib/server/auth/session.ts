@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { Database } from '../db/open';
 import { sessions, units, users, type Role } from '../db/schema';
 
@@ -7,9 +7,16 @@ import { sessions, units, users, type Role } from '../db/schema';
 
 export const sessionCookieName = 'kaohe_session';
 /** inactivity limit: the expiry slides forward while the session is used */
-export const sessionLifetimeMs = 12 * 60 * 60 * 1000;
+export const sessionIdleMs = 2 * 60 * 60 * 1000;
+/** absolute limit: a working day after login the session ends however active it is (a stolen cookie does not live on) */
+export const sessionAbsoluteMs = 12 * 60 * 60 * 1000;
 /** refresh the expiry once less than this remains, not on every request */
-const refreshWhenRemainingMs = sessionLifetimeMs / 2;
+const refreshWhenRemainingMs = sessionIdleMs / 2;
+
+/** The expiry a session gets when used at `now`: idle limit, never past the absolute one. */
+export function slidingExpiry(createdAt: Date, now: Date): Date {
+  return new Date(Math.min(now.getTime() + sessionIdleMs, createdAt.getTime() + sessionAbsoluteMs));
+}
 
 export interface SessionUser {
   id: number;
@@ -24,6 +31,8 @@ export interface Session {
   id: string;
   userId: number;
   expiresAt: Date;
+  /** login time: the absolute lifetime counts from here */
+  createdAt: Date;
 }
 
 /** 160 bits from the CSPRNG, base64url (27 characters). */
@@ -44,7 +53,8 @@ export async function createSession(
   const session: Session = {
     id: sessionIdFromToken(token),
     userId,
-    expiresAt: new Date(now.getTime() + sessionLifetimeMs),
+    expiresAt: slidingExpiry(now, now),
+    createdAt: now,
   };
   await db.insert(sessions).values(session);
   return session;
@@ -60,7 +70,12 @@ export async function validateSessionToken(
   const sessionId = sessionIdFromToken(token);
   const rows = await db
     .select({
-      session: { id: sessions.id, userId: sessions.userId, expiresAt: sessions.expiresAt },
+      session: {
+        id: sessions.id,
+        userId: sessions.userId,
+        expiresAt: sessions.expiresAt,
+        createdAt: sessions.createdAt,
+      },
       user: {
         id: users.id,
         username: users.username,
@@ -77,13 +92,16 @@ export async function validateSessionToken(
     .where(eq(sessions.id, sessionId));
   const row = rows[0];
   if (!row) return { session: null, user: null };
-  if (now.getTime() >= row.session.expiresAt.getTime() || !row.user.active) {
+  const absoluteEnd = row.session.createdAt.getTime() + sessionAbsoluteMs;
+  if (now.getTime() >= row.session.expiresAt.getTime() || now.getTime() >= absoluteEnd || !row.user.active) {
     await db.delete(sessions).where(eq(sessions.id, sessionId));
     return { session: null, user: null };
   }
   const session: Session = { ...row.session };
-  if (row.session.expiresAt.getTime() - now.getTime() < refreshWhenRemainingMs) {
-    session.expiresAt = new Date(now.getTime() + sessionLifetimeMs);
+  const extended = slidingExpiry(row.session.createdAt, now);
+  const remaining = row.session.expiresAt.getTime() - now.getTime();
+  if (remaining < refreshWhenRemainingMs && extended.getTime() > row.session.expiresAt.getTime()) {
+    session.expiresAt = extended;
     await db.update(sessions).set({ expiresAt: session.expiresAt }).where(eq(sessions.id, sessionId));
   }
   const { active: _active, ...user } = row.user;
@@ -94,8 +112,21 @@ export async function invalidateSession(db: Database, sessionId: string): Promis
   await db.delete(sessions).where(eq(sessions.id, sessionId));
 }
 
-export async function invalidateUserSessions(db: Database, userId: number): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.userId, userId));
+/** Ends every session of a user (deactivation, password reset), except `keepSessionId` (the caller's own); returns how many. */
+export async function invalidateUserSessions(
+  db: Database,
+  userId: number,
+  keepSessionId?: string,
+): Promise<number> {
+  const ended = await db
+    .delete(sessions)
+    .where(
+      keepSessionId
+        ? and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId))
+        : eq(sessions.userId, userId),
+    )
+    .returning({ id: sessions.id });
+  return ended.length;
 }
 
 /** Secure everywhere except plain-http localhost, where browsers would drop a Secure cookie. */
