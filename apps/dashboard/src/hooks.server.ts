@@ -1,7 +1,9 @@
 import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { langCookieName, localeOf, parseLang, translator } from '$lib/i18n';
 import { sessionCookieName, sessionCookieOptions, validateSessionToken } from '$lib/server/auth/session';
+import { recordDenied } from '$lib/server/audit';
 import { appDatabase, closeAppDatabase } from '$lib/server/db';
+import { wasRefused } from '$lib/server/guard';
 
 /** requests still being handled: the database closes only after them (a client that hung up leaves its request running) */
 let inFlight = 0;
@@ -28,6 +30,7 @@ export const handle: Handle = async ({ event, resolve }) => {
       transformPageChunk: ({ html }) => html.replace('%lang%', localeOf(event.locals.lang)),
     });
     setSecurityHeaders(event, response);
+    if (response.status === 403 || wasRefused(event.locals)) await logRefusal(event);
     return response;
   } finally {
     inFlight -= 1;
@@ -48,6 +51,15 @@ async function authenticate(event: RequestEvent): Promise<void> {
     event.cookies.set(sessionCookieName, token, sessionCookieOptions(event.url, session.expiresAt));
   } else {
     event.cookies.delete(sessionCookieName, { path: '/' });
+  }
+}
+
+/** A refused request goes to the audit log (rate-limited there); failing to log never changes the answer. */
+async function logRefusal(event: RequestEvent): Promise<void> {
+  try {
+    await recordDenied((await appDatabase()).db, event);
+  } catch (error) {
+    console.error(`[${new Date().toISOString()}] could not log a refused request:`, error);
   }
 }
 

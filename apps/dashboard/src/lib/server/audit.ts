@@ -1,5 +1,6 @@
 import type { RequestEvent } from '@sveltejs/kit';
-import type { Database } from './db/open';
+import { sql } from 'drizzle-orm';
+import { rowsOf, type Database } from './db/open';
 import { auditLog } from './db/schema';
 
 export interface AuditEntry {
@@ -37,4 +38,57 @@ function clientAddress(event: Pick<RequestEvent, 'getClientAddress'>): string | 
   } catch {
     return null;
   }
+}
+
+// Refused requests (403) go to the audit log too, but a script hammering forbidden URLs must not grow it without
+// bound: at most one row per caller (user, or client address when anonymous), method and path per minute, and at
+// most `deniedRowsPerCallerPerMinute` rows per caller per minute whatever the paths.
+export const deniedDedupMs = 60_000;
+export const deniedRowsPerCallerPerMinute = 20;
+/** per database, the keys this process logged within the minute: no database round trip for a repeat */
+const recentDenialsByDatabase = new WeakMap<Database, Map<string, number>>();
+const recentDenialsMax = 10_000;
+
+/** Logs a refused request as 'access.denied' unless the limits above say it was logged already; returns whether it wrote. */
+export async function recordDenied(
+  db: Database,
+  event: Pick<RequestEvent, 'locals' | 'getClientAddress' | 'url' | 'request'>,
+  now = new Date(),
+): Promise<boolean> {
+  const actorId = event.locals.user?.id ?? null;
+  const address = clientAddress(event);
+  const method = event.request.method;
+  // the path only: query strings are unbounded and may carry data
+  const path = event.url.pathname.slice(0, 300);
+  const target = `${method} ${path}`;
+  const caller = actorId !== null ? `user:${actorId}` : `address:${address ?? '?'}`;
+  const key = `${caller}|${target}`;
+  let recentDenials = recentDenialsByDatabase.get(db);
+  if (!recentDenials) recentDenialsByDatabase.set(db, (recentDenials = new Map()));
+  const seen = recentDenials.get(key);
+  if (seen !== undefined && now.getTime() - seen < deniedDedupMs) return false;
+  if (recentDenials.size >= recentDenialsMax) recentDenials.clear();
+  recentDenials.set(key, now.getTime());
+
+  const since = new Date(now.getTime() - deniedDedupMs).toISOString();
+  const sameCaller =
+    actorId !== null
+      ? sql`${auditLog.actorId} = ${actorId}`
+      : sql`${auditLog.actorId} is null and ${auditLog.clientAddress} is not distinct from ${address}`;
+  const after = JSON.stringify({ method, path, role: event.locals.user?.role ?? null });
+  // one statement: the checks and the insert see the same snapshot (other app servers may log the same minute)
+  const result = await db.execute(sql`
+    insert into ${auditLog} (actor_id, action, entity_type, entity_id, after, client_address, at)
+    select ${actorId}, 'access.denied', 'request', ${target}, ${after}::jsonb, ${address}, ${now.toISOString()}::timestamptz
+    where not exists (
+      select 1 from ${auditLog}
+      where ${auditLog.action} = 'access.denied' and ${auditLog.entityType} = 'request'
+        and ${auditLog.entityId} = ${target} and ${auditLog.at} > ${since}::timestamptz and ${sameCaller}
+    )
+    and (
+      select count(*) from ${auditLog}
+      where ${auditLog.action} = 'access.denied' and ${auditLog.at} > ${since}::timestamptz and ${sameCaller}
+    ) < ${deniedRowsPerCallerPerMinute}
+    returning id`);
+  return rowsOf(result).length > 0;
 }

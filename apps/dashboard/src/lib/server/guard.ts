@@ -47,8 +47,17 @@ export function canAccessUnit(user: SessionUser, unitId: number, access: UnitAcc
   return false;
 }
 
+/** requests refused here; the handle hook logs them (audit.ts recordDenied) once the response is ready */
+const refused = new WeakSet<App.Locals>();
+
 export function forbidden(event: Pick<RequestEvent, 'locals'>): never {
+  refused.add(event.locals);
   error(403, { message: translator(event.locals.lang)('error.forbidden') });
+}
+
+/** Whether the guard refused this request (also when the 403 is rendered as page data, with status 200). */
+export function wasRefused(locals: App.Locals): boolean {
+  return refused.has(locals);
 }
 
 function wantsHtml(request: Request): boolean {

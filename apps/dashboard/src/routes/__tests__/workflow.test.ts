@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCycleContext } from '$lib/server/assessment/context';
 import { cycleOutcomes } from '$lib/server/assessment/results';
@@ -96,7 +96,11 @@ describe.each(databaseKinds)('self-evaluation, review and publishing on %s', (ki
       .select({ sha256: evidenceFiles.sha256 })
       .from(evidenceFiles)
       .orderBy(evidenceFiles.sha256);
-    const audits = await database.db.select({ n: sql<number>`count(*)::int` }).from(auditLog);
+    // the refusal itself is logged (access.denied); nothing else may be
+    const audits = await database.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(auditLog)
+      .where(ne(auditLog.action, 'access.denied'));
     const revisions = await database.db.select().from(resultRevisions).orderBy(resultRevisions.id);
     const cycleRows = await database.db.select().from(cycles).orderBy(cycles.id);
     return JSON.stringify({ self, rev, subs, ev, files, audits, revisions, cycleRows });
