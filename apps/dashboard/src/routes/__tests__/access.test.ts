@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeAppDatabase, type AppDatabase } from '$lib/server/db';
 import { auditLog, cycles, resultRevisions, units } from '$lib/server/db/schema';
 import { call, databaseKinds, sessionTokenFor, useTestDatabase } from '../../../test/harness';
-import { actions as adminActions, load as adminLoad } from '../admin/+page.server';
+import { load as adminLoad } from '../admin/+page.server';
+import { actions as publishActions } from '../publish/+page.server';
 import { POST as postCycleStatus } from '../api/cycles/[cycleId]/status/+server';
 import { GET as getSelfEvaluation } from '../api/cycles/[cycleId]/units/[unitId]/self-evaluation/+server';
 
@@ -67,14 +68,14 @@ describe.each(databaseKinds)('role matrix on %s', (kind) => {
     });
   });
 
-  describe('admin action: cycle status (form)', () => {
+  describe('publishing action: cycle status (form, the one path from the pages)', () => {
     it.each(['assessor', 'reviewer', 'leader'] as const)(
       'is forbidden to the %s and changes nothing',
       async (role) => {
         const before = await cycleState();
         const audits = await auditCount();
-        const { outcome } = await call(adminActions.status, {
-          url: '/admin?/status',
+        const { outcome } = await call(publishActions.advance, {
+          url: '/publish?/advance',
           token: tokens[role],
           form: { cycleId: String(cycleId), to: 'published', version: String(before.version) },
         });
@@ -85,24 +86,25 @@ describe.each(databaseKinds)('role matrix on %s', (kind) => {
     );
     it('is 401 for an anonymous post, and changes nothing', async () => {
       const before = await cycleState();
-      const { outcome } = await call(adminActions.status, {
-        url: '/admin?/status',
+      const { outcome } = await call(publishActions.advance, {
+        url: '/publish?/advance',
         form: { cycleId: String(cycleId), to: 'published', version: String(before.version) },
       });
       expect(outcome).toMatchObject({ kind: 'error', status: 401 });
       expect(await cycleState()).toEqual(before);
     });
-    it('rejects a bad form with messages per field, in Chinese', async () => {
-      const { outcome } = await call(adminActions.status, {
-        url: '/admin?/status',
+    it('rejects a bad form with a message in Chinese and changes nothing', async () => {
+      const before = await cycleState();
+      const { outcome } = await call(publishActions.advance, {
+        url: '/publish?/advance',
         token: tokens.admin,
         form: { cycleId: 'abc', to: 'archived', version: '1' },
       });
-      expect(outcome.kind).toBe('failure');
+      expect(outcome).toMatchObject({ kind: 'failure', status: 400 });
       if (outcome.kind !== 'failure') return;
       const errors = outcome.data.errors as Record<string, string>;
-      expect(Object.keys(errors).sort()).toEqual(['cycleId', 'to']);
-      expect(errors.to).toMatch(/[\u4e00-\u9fff]/);
+      expect(errors._).toMatch(/[\u4e00-\u9fff]/);
+      expect(await cycleState()).toEqual(before);
     });
   });
 
@@ -202,8 +204,8 @@ describe.each(databaseKinds)('role matrix on %s', (kind) => {
     });
     it('advances open → review → published with the current version, freezing results, with audit entries', async () => {
       const before = await cycleState();
-      const review = await call(adminActions.status, {
-        url: '/admin?/status',
+      const review = await call(publishActions.advance, {
+        url: '/publish?/advance',
         token: tokens.admin,
         form: { cycleId: String(cycleId), to: 'review', version: String(before.version) },
       });
