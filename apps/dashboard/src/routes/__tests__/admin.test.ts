@@ -39,8 +39,8 @@ import { actions as loginActions } from '../login/+page.server';
 // Chinese, database constraint violations become field messages, and every change has an audit entry with before
 // and after.
 
-const roles = ['admin', 'assessor', 'reviewer', 'leader'] as const;
-const others = ['assessor', 'reviewer', 'leader'] as const;
+const roles = ['admin', 'assessor', 'reviewer', 'leader', 'inspector'] as const;
+const others = ['assessor', 'reviewer', 'leader', 'inspector'] as const;
 type DemoRole = (typeof roles)[number];
 
 const chinese = /[\u4e00-\u9fff]/;
