@@ -23,7 +23,10 @@ export interface UnitInput {
   assessment: ScoreAssessmentInput;
 }
 
-export function generateQuarter(seed = defaultSeed, size = quarterSize): NationalQuarter {
+export function generateQuarter(
+  seed = defaultSeed,
+  size: { websites: number; newMedia: number; units: number } = quarterSize,
+): NationalQuarter {
   const random = seeded(seed);
   const website = getRuleSet('cn-2019-website-inspection');
   const newMedia = getRuleSet('cn-2019-newmedia-inspection');

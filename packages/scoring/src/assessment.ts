@@ -29,6 +29,8 @@ import {
   type VetoResult,
 } from './conditions.js';
 import { explainAssessment, explainOnRead } from './explain.js';
+import { lazyField, stampLazy } from './lazy.js';
+import { paths } from './paths.js';
 import type { FindingResult, MeasurementValue, Verdict, VerdictReason } from './inspection.js';
 import { ZERO, fraction, text, toUnits, unitsText, type Fraction, type Rounder } from './points.js';
 
@@ -221,6 +223,10 @@ export function scoreAssessment(input: ScoreAssessmentInput): AssessmentResult {
     );
   }
   issues.throwIfAny();
+  if (paths.lean) {
+    const lean = scoreLean(compiled, parsed, measured, bonus, locale);
+    if (lean !== null) return lean;
+  }
   return score(compiled, parsed, measured, bonus, locale);
 }
 
@@ -900,6 +906,174 @@ function score(
   };
   // one line per sub-item: built when first read
   return explainOnRead(result as AssessmentResult, () => explainAssessment(result, compiled, locale, scaled));
+}
+
+// --- the lean path -----------------------------------------------------------------------------------------
+// With leaf rounding in whole units (the Gansu table), the total needs only each sub-item's awarded units: the
+// area → item → sub-item tree and the explanation are built on first read (lazy.ts), the tree by the full path
+// (score above), so the two cannot differ; tests compare whole results of both paths.
+
+/** A sub-item's awarded units on the lean path; `rescaled` when it leaves the total; null: use the full path. */
+const rescaledAway = -1;
+
+function awardedUnits(
+  sub: CompiledSubItem,
+  input: ParsedInput,
+  scale: number,
+  mode: Rounding['mode'],
+): number | null {
+  switch (input.kind) {
+    case 'notApplicable': {
+      const treatment = sub.subItem.whenNotApplicable;
+      return treatment === 'fullMarks' ? sub.fullUnits : treatment === 'zero' ? 0 : rescaledAway;
+    }
+    case 'check':
+      return input.met ? sub.fullUnits : 0;
+    case 'bands':
+      return input.band.awardedUnits;
+    case 'manual':
+      return toUnits(input.pointsText, scale);
+    case 'ratio':
+      return sub.pointsUnits === null ? null : ratioUnits(sub.pointsUnits, input.valueText, mode);
+    case 'deduct': {
+      const { pointsUnits } = sub;
+      if (pointsUnits === null) return null;
+      let deducted = 0;
+      for (const [id, count] of input.counts) {
+        const { maxDeduction, units } = sub.criteria.get(id)!;
+        if (units === null || (maxDeduction !== null && units.max === null)) return null;
+        let amount = units.deduct * count;
+        if (units.max !== null && amount > units.max) amount = units.max;
+        else if (!Number.isSafeInteger(amount)) return null;
+        deducted += amount;
+      }
+      if (!Number.isSafeInteger(deducted)) return null;
+      return deducted > pointsUnits ? 0 : pointsUnits - deducted;
+    }
+  }
+}
+
+function scoreLean(
+  compiled: CompiledAssessment,
+  parsed: ParsedInputs,
+  measured: ReturnType<typeof readMeasurements>,
+  bonusFound: readonly Occurrence[],
+  locale: Locale,
+): AssessmentResult | null {
+  const scale = compiled.leafUnitScale;
+  if (scale === null) return null;
+  const { ruleSet, rounder } = compiled;
+  const { policy } = ruleSet;
+  const mode = rounder.rounding.mode;
+  const vetoes = evaluateVetoes(compiled.vetoes, measured);
+  const vetoed = anyTriggered(vetoes);
+  const awaitingMeasurements: string[] = [];
+  if (!vetoed) {
+    for (const veto of vetoes) {
+      if (veto.triggered !== null) continue;
+      for (const clause of veto.clauses)
+        if (clause.triggered === null && !awaitingMeasurements.includes(clause.measurement))
+          awaitingMeasurements.push(clause.measurement);
+    }
+  }
+  const awaitingInput: string[] = [];
+  const rescaled: string[] = [];
+  let rawUnits = 0;
+  let excludedUnits = 0;
+  for (const sub of compiled.subItemList) {
+    const entry = parsed[sub.index];
+    if (entry === undefined) {
+      if (!vetoed) awaitingInput.push(sub.subItem.id);
+      continue;
+    }
+    const units = awardedUnits(sub, entry.input, scale, mode);
+    if (units === null) return null;
+    if (units === rescaledAway) {
+      if (sub.pointsUnits === null) return null;
+      rescaled.push(sub.subItem.id);
+      excludedUnits += sub.pointsUnits;
+    } else rawUnits += units;
+  }
+  // as score() does from here on
+  const raw = rawUnits === 0 ? ZERO : new Decimal(unitsText(rawUnits, scale));
+  const excluded = excludedUnits === 0 ? ZERO : new Decimal(unitsText(excludedUnits, scale));
+  const applicableMax = compiled.total.minus(excluded);
+  const scaled = excluded.isZero() ? raw : raw.times(compiled.total).div(applicableMax);
+  const shownScore = rounder.shown(scaled);
+  const complete = vetoed || (awaitingInput.length === 0 && awaitingMeasurements.length === 0);
+
+  let bonusValue: Decimal | null = null;
+  let bonusStatus: AssessmentBonusStatus = 'none';
+  let bonusBreakdown: BonusBreakdown | null = null;
+  if (compiled.bonus !== null) {
+    if (vetoed) bonusStatus = 'vetoed';
+    else if (shownScore.gt(compiled.bonusGate!)) {
+      const scored = scoreBonus(compiled.bonus, bonusFound, rounder);
+      bonusValue = scored.value;
+      bonusBreakdown = scored.breakdown;
+      bonusStatus = 'scored';
+    } else bonusStatus = complete ? 'belowGate' : 'awaitingInput';
+  }
+  const total = bonusValue === null ? shownScore : shownScore.plus(bonusValue);
+
+  let verdict: Verdict | null = null;
+  let reason: VerdictReason | null = null;
+  let grade: AssessmentResult['grade'] = null;
+  if (vetoed) {
+    verdict = 'unqualified';
+    reason = 'veto';
+    grade = gradeOf(compiled.vetoedGrade);
+  } else if (complete) {
+    const passed = shownScore.gte(compiled.passMark);
+    verdict = passed ? 'qualified' : 'unqualified';
+    reason = passed ? null : 'belowPassMark';
+    const band = compiled.grades.find(({ bound, inclusive }) =>
+      inclusive ? total.gte(bound) : total.gt(bound),
+    );
+    grade = band === undefined ? null : gradeOf(band.grade);
+  }
+  const shownText = text(shownScore);
+  const result = {
+    kind: 'assessment',
+    ruleSetId: ruleSet.id,
+    ruleSetVersion: ruleSet.version,
+    ruleSetTitle: ruleSet.title,
+    verdict,
+    reason,
+    grade,
+    complete,
+    awaitingInput,
+    awaitingMeasurements,
+    max: ruleSet.total,
+    score: vetoed ? null : shownText,
+    scoreWithoutVeto: vetoed ? shownText : null,
+    passMark: policy.passMark,
+    bonus: bonusValue === null ? null : text(bonusValue),
+    bonusStatus,
+    bonusGate: policy.bonusGate?.above ?? null,
+    total: vetoed ? null : text(total),
+    rescale: excluded.isZero()
+      ? null
+      : {
+          subItems: rescaled,
+          excluded: text(excluded),
+          applicableMax: text(applicableMax),
+          awarded: text(rounder.shown(raw)),
+          factor: fraction(compiled.total, applicableMax),
+        },
+  } as Omit<AssessmentResult, 'areas' | 'vetoes' | 'bonusBreakdown' | 'rounding' | 'explanation'>;
+  const built = result as AssessmentResult;
+  stampLazy(result, {
+    build: (name: string) =>
+      name === 'areas'
+        ? score(compiled, parsed, measured, bonusFound, locale).areas
+        : explainAssessment(built, compiled, locale, scaled),
+  });
+  Object.defineProperty(result, 'areas', lazyField('areas'));
+  built.vetoes = vetoes;
+  built.bonusBreakdown = bonusBreakdown;
+  built.rounding = policy.rounding;
+  return Object.defineProperty(built, 'explanation', lazyField('explanation'));
 }
 
 const gradeOf = (grade: { id: string; title: string; titleEn?: string | undefined }) => ({

@@ -92,6 +92,58 @@ export interface CompiledInspection {
   passMark: Decimal | null;
   bonusGate: Decimal | null;
   vetoedScore: Decimal | null;
+  /** Scores as whole units at the rounding's places (see inspection.ts, the lean path); null: not possible. */
+  lean: LeanPlan | null;
+}
+
+/** Whole-unit values for the lean path: deductions and bonus at unitScale, scores at the rounding's places. */
+export interface LeanPlan {
+  places: number;
+  /** 10^(places - unitScale): a value at unitScale times this is the same value at `places` */
+  factor: number;
+  /** the deduction table's points, at unitScale */
+  totalUnits: number;
+  /** at `places` */
+  passMark: number | null;
+  bonusGate: number | null;
+  /** the bonus table at unitScale; null when the rule set has none */
+  bonus: {
+    points: number;
+    /** indicator points by position */
+    indicators: number[];
+    criteria: Map<string, { indicator: number; award: number; max: number | null }>;
+  } | null;
+}
+
+function leanPlan(ruleSet: InspectionRuleSet, unitScale: number | null): LeanPlan | null {
+  const { policy, deductions, bonus } = ruleSet;
+  const { places } = policy.rounding;
+  if (unitScale === null || deductions === null || places > 12 || places < unitScale) return null;
+  const totalUnits = toUnits(deductions.points, unitScale);
+  const passMark = policy.passMark === null ? null : toUnits(policy.passMark, places);
+  const bonusGate = policy.bonusGate === null ? null : toUnits(policy.bonusGate.above, places);
+  if (totalUnits === null || (policy.passMark !== null && passMark === null)) return null;
+  if (policy.bonusGate !== null && bonusGate === null) return null;
+  let bonusPlan: LeanPlan['bonus'] = null;
+  if (bonus !== null) {
+    const points = toUnits(bonus.points, unitScale);
+    const indicators: number[] = [];
+    const criteria: NonNullable<LeanPlan['bonus']>['criteria'] = new Map();
+    for (const [at, indicator] of bonus.indicators.entries()) {
+      const indicatorPoints = toUnits(indicator.points, unitScale);
+      if (indicatorPoints === null) return null;
+      indicators.push(indicatorPoints);
+      for (const criterion of indicator.criteria) {
+        const award = toUnits(criterion.award, unitScale);
+        const max = criterion.maxAward === undefined ? null : toUnits(criterion.maxAward, unitScale);
+        if (award === null || (criterion.maxAward !== undefined && max === null)) return null;
+        criteria.set(criterion.id, { indicator: at, award, max });
+      }
+    }
+    if (points === null) return null;
+    bonusPlan = { points, indicators, criteria };
+  }
+  return { places, factor: 10 ** (places - unitScale), totalUnits, passMark, bonusGate, bonus: bonusPlan };
 }
 
 export interface ScoringVariant {
@@ -102,6 +154,8 @@ export interface ScoringVariant {
   /** Sum of the indicators' full (leaf-rounded) points, before holding it to applicableMax. */
   fullLeafSum: Decimal;
   applicableMaxUnits: number | null;
+  /** full.score in whole units at the rounding's places (the lean path); null when it does not fit */
+  fullUnits: number | null;
   /** The result when nothing is deducted (the common case), precomputed. */
   full: {
     raw: Decimal;
@@ -149,6 +203,7 @@ function scoringVariant(
     applicableMaxText: text(applicableMax),
     fullLeafSum,
     applicableMaxUnits: null,
+    fullUnits: null,
     full: {
       raw,
       rawText: text(rounding.shown(raw)),
@@ -173,6 +228,8 @@ export interface CompiledBand {
   points: Decimal;
   /** the band's points as awarded (leaf-rounded) and shown */
   awardedText: string;
+  /** awardedText in whole units at the leaf scale; null without one */
+  awardedUnits: number | null;
   /** the bounds as canonical text (compared without arithmetic when bandsPlain); null when absent */
   atLeastText: string | null;
   belowText: string | null;
@@ -190,6 +247,8 @@ export interface CompiledSubItem {
   pointsUnits: number | null;
   /** the points as awarded in full (leaf-rounded) and shown */
   fullText: string;
+  /** fullText in whole units at the leaf scale; null without one */
+  fullUnits: number | null;
   /** deduct method: criterion id → criterion */
   criteria: Map<string, CompiledCriterion>;
   bands: CompiledBand[];
@@ -211,6 +270,8 @@ export interface CompiledAssessment {
     items: { item: Item; points: Decimal; pointsText: string; subItems: CompiledSubItem[] }[];
   }[];
   subItems: Map<string, CompiledSubItem>;
+  /** the sub-items in rule-set order */
+  subItemList: CompiledSubItem[];
   bonus: CompiledBonus | null;
   passMark: Decimal;
   bonusGate: Decimal | null;
@@ -391,6 +452,7 @@ function compileInspection(ruleSet: InspectionRuleSet): CompiledInspection {
       if (variant === null) continue;
       variant.applicableMaxUnits =
         unitScale === null ? null : toUnits(text(variant.applicableMax), unitScale);
+      variant.fullUnits = toUnits(variant.full.scoreText, policy.rounding.places);
       variant.full.passed = policy.passMark !== null && variant.full.score.gte(policy.passMark);
       variant.full.aboveGate = policy.bonusGate !== null && variant.full.score.gt(policy.bonusGate.above);
     }
@@ -414,6 +476,7 @@ function compileInspection(ruleSet: InspectionRuleSet): CompiledInspection {
     passMark: policy.passMark === null ? null : new Decimal(policy.passMark),
     bonusGate: policy.bonusGate === null ? null : new Decimal(policy.bonusGate.above),
     vetoedScore: policy.vetoedScore === null ? null : new Decimal(policy.vetoedScore),
+    lean: leanPlan(ruleSet, unitScale),
   };
 }
 
@@ -449,6 +512,7 @@ function compileAssessment(ruleSet: AssessmentRuleSet): CompiledAssessment {
           pointsText: text(new Decimal(subItem.points)),
           pointsUnits: units(text(new Decimal(subItem.points))),
           fullText: awardedText(new Decimal(subItem.points)),
+          fullUnits: units(awardedText(new Decimal(subItem.points))),
           criteria: new Map(
             method.kind === 'deduct'
               ? method.criteria.map((c) => [c.id, compileCriterion(c, leafUnitScale)] as const)
@@ -462,6 +526,7 @@ function compileAssessment(ruleSet: AssessmentRuleSet): CompiledAssessment {
                   below: band.below === undefined ? null : new Decimal(band.below),
                   points: new Decimal(band.points),
                   awardedText: awardedText(new Decimal(band.points)),
+                  awardedUnits: units(awardedText(new Decimal(band.points))),
                   atLeastText: boundText(band.atLeast),
                   belowText: boundText(band.below),
                 }))
@@ -494,6 +559,7 @@ function compileAssessment(ruleSet: AssessmentRuleSet): CompiledAssessment {
     vetoes: compileVetoes(ruleSet.vetoes, measurements),
     areas,
     subItems,
+    subItemList: [...subItems.values()],
     bonus: ruleSet.bonus === null ? null : compileBonus(ruleSet.bonus),
     passMark: new Decimal(policy.passMark),
     bonusGate: policy.bonusGate === null ? null : new Decimal(policy.bonusGate.above),

@@ -97,6 +97,10 @@ export interface CompiledVeto {
   title: string;
   titleEn: string | null;
   confidence: Confidence;
+  /** The leaves in clause order, with the size of each one's state (see stateKey); null: results not shared. */
+  leaves: { kind: 'flag' | 'compare'; index: number; states: number }[] | null;
+  /** Frozen results shared by every target in the same state, keyed by stateKey. */
+  shared: Map<number | string, VetoResult>;
 }
 
 /** Evaluates a condition: appends its leaf clauses, sets lastTriggered, returns its logic node. */
@@ -147,8 +151,71 @@ export function compileVetoes(vetoes: Veto[], measurements: CompiledMeasurements
       title: veto.title,
       titleEn: veto.titleEn ?? null,
       confidence: veto.provenance.confidence,
+      leaves: sharedLeaves(when),
+      shared: new Map(),
     };
   });
+}
+
+// --- shared results ----------------------------------------------------------------------------------------
+// Most targets are in one of a few states per veto (every flag false, a small count): the result of a veto is a
+// function of what its leaves read, so one frozen result serves every target in that state. A leaf's state is a
+// small number: a flag is missing (0), false (1) or true (2); a comparison is missing (0) or a whole number
+// 0–1023 (1–1024). A single comparison is also keyed by the measured text ("0.034"). Other values (large or
+// negative numbers, several leaves with a decimal) are evaluated afresh every time.
+
+const smallWholeStates = 1025;
+const maxShared = 4096; // per veto: a bound on memory whatever the inputs
+
+function sharedLeaves(when: CompiledCondition): CompiledVeto['leaves'] {
+  const leaves: NonNullable<CompiledVeto['leaves']> = [];
+  const visit = (condition: CompiledCondition): void => {
+    if (isGroup(condition)) condition.of.forEach(visit);
+    else
+      leaves.push({
+        kind: condition.kind,
+        index: condition.index,
+        states: condition.kind === 'flag' ? 3 : smallWholeStates,
+      });
+  };
+  visit(when);
+  let combinations = 1;
+  for (const leaf of leaves) combinations *= leaf.states;
+  return combinations <= Number.MAX_SAFE_INTEGER ? leaves : null;
+}
+
+/** The state of a veto's leaves as one key; null when a value has no shared state. */
+function stateKey(
+  leaves: NonNullable<CompiledVeto['leaves']>,
+  values: MeasuredValues,
+): number | string | null {
+  let key = 0;
+  for (let i = 0; i < leaves.length; i += 1) {
+    const leaf = leaves[i]!;
+    const value = values[leaf.index];
+    let state: number;
+    if (value === undefined) state = 0;
+    else if (leaf.kind === 'flag') {
+      if (value.kind !== 'flag') return null;
+      state = value.value ? 2 : 1;
+    } else {
+      if (value.kind !== 'number') return null;
+      const int = value.int;
+      if (int !== null && int >= 0 && int < smallWholeStates - 1) state = int + 1;
+      else if (leaves.length === 1) return value.text;
+      else return null;
+    }
+    key = key * leaf.states + state;
+  }
+  return key;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 /**
@@ -403,9 +470,17 @@ const holds: Record<ComparisonOperator, (c: number) => boolean> = {
 export function evaluateVetoes(vetoes: CompiledVeto[], values: MeasuredValues): VetoResult[] {
   const results: VetoResult[] = [];
   for (const compiled of vetoes) {
+    const key = compiled.leaves === null ? null : stateKey(compiled.leaves, values);
+    if (key !== null) {
+      const shared = compiled.shared.get(key);
+      if (shared !== undefined) {
+        results.push(shared);
+        continue;
+      }
+    }
     const clauses: VetoClause[] = [];
     const logic = compiled.evaluate(values, clauses);
-    results.push({
+    const result: VetoResult = {
       id: compiled.veto.id,
       title: compiled.title,
       titleEn: compiled.titleEn,
@@ -413,7 +488,9 @@ export function evaluateVetoes(vetoes: CompiledVeto[], values: MeasuredValues): 
       triggered: lastTriggered,
       clauses,
       logic,
-    });
+    };
+    if (key !== null && compiled.shared.size < maxShared) compiled.shared.set(key, deepFreeze(result));
+    results.push(result);
   }
   return results;
 }

@@ -6,6 +6,7 @@ import type { AssessmentResult, MatchedBand, SubItemResult } from './assessment.
 import type { CompiledAssessment, CompiledInspection } from './compile.js';
 import type { VetoClause, VetoResult } from './conditions.js';
 import type { InspectionResult } from './inspection.js';
+import { lazyField, stampLazy } from './lazy.js';
 import { fractionText } from './points.js';
 
 // The readable lines of a result, in Chinese (default) or English. Each line is derived from the result's own
@@ -179,59 +180,13 @@ export function bonusAwardsText(breakdown: BonusBreakdown, locale: Locale): stri
 }
 
 // --- built on first read --------------------------------------------------------------------------------------
-// Where the lines take real work (a target with deductions, an assessment's sub-items), `explanation` is an
-// enumerable own accessor: JSON.stringify, spread, structuredClone and devalue (SvelteKit) read it like any field,
-// but the lines are built only when something reads them, once. Every result shares one getter and setter (a
-// fresh closure per object would give each result its own hidden class). What a result needs to build its lines
-// is kept in a private field stamped onto the result: no property that Object.keys, Reflect.ownKeys, JSON or a
-// clone could see, and no WeakMap (whose entries every young-generation GC would have to walk).
-
-interface Pending {
-  build: () => string[];
-  lines: string[] | undefined;
-}
-
-/** A constructor that returns the object it is given, so that a subclass can stamp a private field onto it. */
-class Stamped {
-  constructor(target: object) {
-    return target as Stamped;
-  }
-}
-
-class PendingExplanation extends Stamped {
-  #pending: Pending;
-
-  constructor(target: object, pending: Pending) {
-    super(target);
-    this.#pending = pending;
-  }
-
-  /** The pending lines of `receiver` (the result, or an object that has it as prototype). */
-  static of(receiver: object): Pending | undefined {
-    for (let at: object | null = receiver; at !== null; at = Object.getPrototypeOf(at) as object | null) {
-      if (#pending in at) return (at as PendingExplanation).#pending;
-    }
-    return undefined;
-  }
-}
-
-const explanationAccessor: PropertyDescriptor = {
-  get(this: object): string[] {
-    const pending = PendingExplanation.of(this);
-    return pending === undefined ? [] : (pending.lines ??= pending.build());
-  },
-  set(this: object, lines: string[]): void {
-    const pending = PendingExplanation.of(this);
-    if (pending !== undefined) pending.lines = lines;
-  },
-  enumerable: true,
-  configurable: true,
-};
+// Where the lines take real work (a target with deductions, an assessment's sub-items), `explanation` is a lazy
+// field (see lazy.ts): an enumerable own accessor, built when something first reads it.
 
 /** Adds `explanation` as the result's last field, built by `build` on first read. */
 export function explainOnRead<T extends object>(result: T, build: () => string[]): T {
-  new PendingExplanation(result, { build, lines: undefined });
-  return Object.defineProperty(result, 'explanation', explanationAccessor);
+  stampLazy(result, { build });
+  return Object.defineProperty(result, 'explanation', lazyField('explanation'));
 }
 
 // --- inspections -------------------------------------------------------------------------------------------

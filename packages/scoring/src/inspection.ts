@@ -7,16 +7,20 @@ import {
   scoreBonus,
   type BonusBreakdown,
   type Occurrence,
+  type ReadOccurrence,
 } from './bonus.js';
 import {
   compileRuleSet,
   finishScore,
   type CompiledIndicator,
   type CompiledInspection,
+  type LeanPlan,
   type ScoringVariant,
 } from './compile.js';
 import { anyTriggered, evaluateVetoes, readMeasurements, type VetoResult } from './conditions.js';
 import { explainInspection, explainOnRead } from './explain.js';
+import { lazyField, stampLazy } from './lazy.js';
+import { paths } from './paths.js';
 import { ZERO, text, unitsText, type Fraction } from './points.js';
 
 export type { Locale } from './checks.js';
@@ -205,7 +209,12 @@ export function scoreInspection(input: ScoreInspectionInput): InspectionResult {
     }
   }
   issues.throwIfAny();
-  return score(compiled, target!, measured, findings, bonus, locale);
+  const vetoes = evaluateVetoes(compiled.vetoes, measured);
+  if (paths.lean) {
+    const lean = scoreLean(compiled, target!, vetoes, measured, findings, bonus, locale);
+    if (lean !== null) return lean;
+  }
+  return score(compiled, target!, measured, findings, bonus, locale, vetoes);
 }
 
 const emptyMap: ReadonlyMap<string, never> = new Map<string, never>();
@@ -252,10 +261,10 @@ function score(
   findings: readonly Occurrence[],
   bonusFound: readonly Occurrence[],
   locale: Locale,
+  vetoes: VetoResult[],
 ): InspectionResult {
   const { ruleSet, rounder, deductions, service } = compiled;
   const { policy } = ruleSet;
-  const vetoes = evaluateVetoes(compiled.vetoes, measured);
   const vetoed = anyTriggered(vetoes);
   const serviceLeftOut = service !== null && !target.hasServiceFunctions ? service : null;
 
@@ -396,6 +405,315 @@ function score(
   }
   // a line per indicator with deductions: built when first read (see explainOnRead)
   return explainOnRead(result as InspectionResult, () => explainInspection(result, compiled, locale, scaled));
+}
+
+// --- the lean path -----------------------------------------------------------------------------------------
+// A scored target (no veto, a deduction table in whole units, not spread evenly): the score in integers, then a
+// result whose breakdown, bonus breakdown and explanation are built on first read (lazy.ts). The breakdown comes
+// from the full path (score above), so the two cannot differ; tests compare whole results of both paths.
+
+/** per indicator position: the units deducted (scratch, reset after each target) */
+const deductedByIndicator: number[] = [];
+
+/** The result on the lean path; null when the target needs the full path. */
+function scoreLean(
+  compiled: CompiledInspection,
+  target: InspectionTarget,
+  vetoes: VetoResult[],
+  measured: ReturnType<typeof readMeasurements>,
+  findings: readonly ReadOccurrence[],
+  bonusFound: readonly Occurrence[],
+  locale: Locale,
+): InspectionResult | null {
+  const { deductions, service, unitScale, lean: plan } = compiled;
+  if (deductions === null) return judgedOnVetoes(compiled, target, vetoes, locale);
+  if (unitScale === null || plan === null || plan.passMark === null || anyTriggered(vetoes)) return null;
+  const { mode } = compiled.ruleSet.policy.rounding;
+  const serviceLeftOut = service !== null && !target.hasServiceFunctions ? service : null;
+  const variant = serviceLeftOut === null ? compiled.variants!.all : compiled.variants!.withoutService!;
+  const { treatment } = variant;
+  if (treatment === 'spreadEvenly' || variant.applicableMaxUnits === null) return null;
+  const { indicators } = deductions;
+
+  // each criterion's occurrences added up (a criterion may be listed more than once), capped, by indicator
+  let anyFound = false;
+  for (let i = 0; i < findings.length; i += 1) {
+    const { criterion } = findings[i]!;
+    let seenBefore = false;
+    for (let j = 0; j < i; j += 1) if (findings[j]!.criterion === criterion) seenBefore = true;
+    if (seenBefore) continue;
+    let count = findings[i]!.count;
+    for (let j = i + 1; j < findings.length; j += 1)
+      if (findings[j]!.criterion === criterion) count += findings[j]!.count;
+    const entry = deductions.criteria.get(criterion)!;
+    const units = entry.compiled.units!;
+    let amount = units.deduct * count;
+    if (units.max !== null && amount > units.max) amount = units.max;
+    else if (!Number.isSafeInteger(amount)) return resetScratch(indicators.length);
+    const at = entry.indicator.index;
+    deductedByIndicator[at] = (deductedByIndicator[at] ?? 0) + amount;
+    anyFound = true;
+  }
+  let deductedSum = 0;
+  let anyDeducted = false;
+  if (anyFound) {
+    const capPerIndicator = compiled.ruleSet.policy.capPerIndicator;
+    for (let at = 0; at < indicators.length; at += 1) {
+      let deducted = deductedByIndicator[at] ?? 0;
+      deductedByIndicator[at] = 0;
+      if (serviceLeftOut !== null && indicators[at] === serviceLeftOut.indicator) continue;
+      if (!Number.isSafeInteger(deducted)) return resetScratch(indicators.length);
+      if (deducted === 0) continue;
+      anyDeducted = true;
+      const max = indicators[at]!.pointsUnits;
+      if (capPerIndicator && deducted > max) deducted = max;
+      deductedSum += deducted;
+    }
+  }
+  let rawUnits = variant.applicableMaxUnits - deductedSum;
+  if (!Number.isSafeInteger(rawUnits)) return null;
+  if (rawUnits < 0) rawUnits = 0;
+
+  // the score as whole units at the rounding's places: exact, rounded by the rule set's mode when scaled
+  const { places, factor } = plan;
+  let scoreUnits: number | null;
+  if (!anyDeducted) scoreUnits = variant.fullUnits;
+  else if (treatment === 'none') scoreUnits = rawUnits * factor;
+  else scoreUnits = divideRounded(rawUnits * factor * plan.totalUnits, variant.applicableMaxUnits, mode);
+  if (scoreUnits === null || !Number.isSafeInteger(scoreUnits)) return null;
+  const passed = scoreUnits >= plan.passMark;
+  const aboveGate = plan.bonusGate !== null && scoreUnits > plan.bonusGate;
+  const { ruleSet } = compiled;
+  const { policy } = ruleSet;
+  let bonusUnits: number | null = null;
+  let bonusStatus: InspectionBonusStatus = 'none';
+  if (compiled.bonus !== null) {
+    if (!(policy.bonusFor === 'all' || target.isPortal)) bonusStatus = 'notEligible';
+    else if (!aboveGate) bonusStatus = 'belowGate';
+    else {
+      bonusUnits = bonusInUnits(plan.bonus!, bonusFound);
+      if (bonusUnits === null) return null;
+      bonusStatus = 'scored';
+    }
+  }
+  const scoreText = unitsText(scoreUnits, places);
+  const totalUnits = bonusUnits === null ? scoreUnits : scoreUnits + bonusUnits * factor;
+  if (!Number.isSafeInteger(totalUnits)) return null;
+  const result = {
+    kind: 'inspection',
+    ruleSetId: ruleSet.id,
+    ruleSetVersion: ruleSet.version,
+    ruleSetTitle: ruleSet.title,
+    targetKind: ruleSet.targetKind,
+    target: {
+      name: target.name ?? null,
+      isPortal: target.isPortal,
+      hasServiceFunctions: target.hasServiceFunctions,
+    },
+    verdict: passed ? 'qualified' : 'unqualified',
+    reason: passed ? null : 'belowPassMark',
+    vetoes,
+    score: scoreText,
+    scoreStatus: 'scored',
+    vetoedScoreApplied: false,
+    passMark: policy.passMark,
+    bonus: bonusUnits === null ? null : unitsText(bonusUnits, unitScale),
+    bonusStatus,
+    bonusGate: policy.bonusGate?.above ?? null,
+    total: unitsText(totalUnits, places),
+  } as Omit<InspectionResult, 'breakdown' | 'bonusBreakdown' | 'rounding' | 'explanation'>;
+  stampLazy(
+    result,
+    new LeanInspection(
+      result as InspectionResult,
+      compiled,
+      target,
+      vetoes,
+      measured,
+      findings,
+      bonusFound,
+      locale,
+      variant,
+      anyDeducted ? rawUnits : null,
+    ),
+  );
+  return Object.defineProperties(result, leanFields(compiled)) as InspectionResult;
+}
+
+/** No deduction table (new media under the national rules): the vetoes alone decide, as in score(). */
+function judgedOnVetoes(
+  compiled: CompiledInspection,
+  target: InspectionTarget,
+  vetoes: VetoResult[],
+  locale: Locale,
+): InspectionResult {
+  const { ruleSet } = compiled;
+  const { policy } = ruleSet;
+  const vetoed = anyTriggered(vetoes);
+  const recorded = vetoed && compiled.vetoedScore !== null ? text(compiled.vetoedScore) : null;
+  const name = target.name ?? null;
+  const result: InspectionResult = {
+    kind: 'inspection',
+    ruleSetId: ruleSet.id,
+    ruleSetVersion: ruleSet.version,
+    ruleSetTitle: ruleSet.title,
+    targetKind: ruleSet.targetKind,
+    target: { name, isPortal: target.isPortal, hasServiceFunctions: target.hasServiceFunctions },
+    verdict: vetoed ? 'unqualified' : 'qualified',
+    reason: vetoed ? 'veto' : null,
+    vetoes,
+    score: recorded,
+    scoreStatus: vetoed ? 'vetoed' : 'notScored',
+    vetoedScoreApplied: recorded !== null,
+    passMark: policy.passMark,
+    bonus: null,
+    bonusStatus: vetoed && compiled.bonus !== null ? 'vetoed' : 'none',
+    bonusGate: policy.bonusGate?.above ?? null,
+    total: recorded,
+    breakdown: null,
+    bonusBreakdown: null,
+    rounding: policy.rounding,
+    explanation: noLines,
+  };
+  if (vetoed || name !== null) {
+    result.explanation = explainInspection(result, compiled, locale, null);
+    return result;
+  }
+  // an unnamed target that passed every veto: the same lines every time, shared (frozen)
+  let shared = qualifiedLines.get(compiled);
+  if (shared === undefined) qualifiedLines.set(compiled, (shared = {}));
+  result.explanation = shared[locale] ??= Object.freeze(
+    explainInspection(result, compiled, locale, null),
+  ) as string[];
+  return result;
+}
+
+const noLines: string[] = [];
+const qualifiedLines = new WeakMap<CompiledInspection, { zh?: string[]; en?: string[] }>();
+
+function resetScratch(length: number): null {
+  for (let at = 0; at < length; at += 1) deductedByIndicator[at] = 0;
+  return null;
+}
+
+/** What a lean result needs to build its lazy fields. */
+class LeanInspection {
+  constructor(
+    readonly result: InspectionResult,
+    readonly compiled: CompiledInspection,
+    readonly target: InspectionTarget,
+    readonly vetoes: VetoResult[],
+    readonly measured: ReturnType<typeof readMeasurements>,
+    readonly findings: readonly ReadOccurrence[],
+    readonly bonusFound: readonly Occurrence[],
+    readonly locale: Locale,
+    readonly variant: ScoringVariant,
+    /** the deduction part in units at unitScale; null when nothing was deducted */
+    readonly rawUnits: number | null,
+  ) {}
+
+  build(name: string): unknown {
+    const { compiled, result, variant, rawUnits } = this;
+    if (name === 'explanation') {
+      // the score before rounding, as score() passes it: none when the units are the score
+      const scaled =
+        rawUnits === null
+          ? variant.full.scaled
+          : variant.treatment === 'none'
+            ? null
+            : finishScore(
+                new Decimal(unitsText(rawUnits, compiled.unitScale!)),
+                variant,
+                compiled.deductions!.points,
+                compiled.rounder,
+              ).scaled;
+      return explainInspection(result, compiled, this.locale, scaled);
+    }
+    if (name === 'bonusBreakdown')
+      return result.bonusStatus === 'scored'
+        ? scoreBonus(compiled.bonus!, this.bonusFound, compiled.rounder).breakdown
+        : null;
+    // the breakdown: the full path's, so that it cannot differ from it
+    const { target, measured, findings, bonusFound, locale, vetoes } = this;
+    return score(compiled, target, measured, findings, bonusFound, locale, vetoes).breakdown;
+  }
+}
+
+/** The bonus in units at unitScale, as scoreBonus adds it up; null when a product leaves the safe integers. */
+function bonusInUnits(plan: NonNullable<LeanPlan['bonus']>, found: readonly Occurrence[]): number | null {
+  const byIndicator = bonusByIndicator;
+  for (let at = 0; at < plan.indicators.length; at += 1) byIndicator[at] = 0;
+  for (let i = 0; i < found.length; i += 1) {
+    const { criterion } = found[i]!;
+    let seenBefore = false;
+    for (let j = 0; j < i; j += 1) if (found[j]!.criterion === criterion) seenBefore = true;
+    if (seenBefore) continue;
+    let count = found[i]!.count;
+    for (let j = i + 1; j < found.length; j += 1)
+      if (found[j]!.criterion === criterion) count += found[j]!.count;
+    const { indicator, award, max } = plan.criteria.get(criterion)!;
+    let value = award * count;
+    if (max !== null && value > max) value = max;
+    else if (!Number.isSafeInteger(value)) return null;
+    byIndicator[indicator] = byIndicator[indicator]! + value;
+  }
+  let total = 0;
+  for (let at = 0; at < plan.indicators.length; at += 1) {
+    const awarded = byIndicator[at]!;
+    if (!Number.isSafeInteger(awarded)) return null;
+    total += Math.min(awarded, plan.indicators[at]!);
+  }
+  return Math.min(total, plan.points);
+}
+
+const bonusByIndicator: number[] = [];
+
+/** numerator ÷ denominator (both ≥ 0, safe integers) rounded to a whole number by the mode; null if unsafe. */
+function divideRounded(numerator: number, denominator: number, mode: Rounding['mode']): number | null {
+  if (!Number.isSafeInteger(numerator) || denominator <= 0) return null;
+  let quotient = Math.floor(numerator / denominator);
+  let remainder = numerator - quotient * denominator;
+  // the float division may be one off: correct it with the exact remainder
+  if (remainder < 0) {
+    quotient -= 1;
+    remainder += denominator;
+  } else if (remainder >= denominator) {
+    quotient += 1;
+    remainder -= denominator;
+  }
+  const twice = 2 * remainder;
+  switch (mode) {
+    case 'down':
+      return quotient;
+    case 'up':
+      return remainder > 0 ? quotient + 1 : quotient;
+    case 'halfUp':
+      return twice >= denominator ? quotient + 1 : quotient;
+    case 'halfEven':
+      return twice > denominator || (twice === denominator && quotient % 2 === 1) ? quotient + 1 : quotient;
+  }
+}
+
+/** The fields after `total`, per rule set: three built on first read and the rounding. */
+const leanDescriptors = new WeakMap<CompiledInspection, PropertyDescriptorMap>();
+
+function leanFields(compiled: CompiledInspection): PropertyDescriptorMap {
+  let descriptors = leanDescriptors.get(compiled);
+  if (descriptors === undefined) {
+    descriptors = {
+      breakdown: lazyField('breakdown'),
+      bonusBreakdown: lazyField('bonusBreakdown'),
+      rounding: {
+        value: compiled.ruleSet.policy.rounding,
+        writable: true,
+        enumerable: true,
+        configurable: true,
+      },
+      explanation: lazyField('explanation'),
+    };
+    leanDescriptors.set(compiled, descriptors);
+  }
+  return descriptors;
 }
 
 type Outcome = Pick<

@@ -1,0 +1,73 @@
+// Result fields built on first read. A field that takes real work and that many callers never read (an
+// inspection's breakdown, an assessment's area tree, the explanation) is an enumerable own accessor:
+// JSON.stringify, spread, structuredClone and devalue (SvelteKit) read it like any field, but its value is built
+// only when something reads it, once. Every result shares one getter and setter per field name (a fresh closure
+// per object would give each result its own hidden class). What a result needs to build its fields is kept in a
+// private field stamped onto the result: no property that Object.keys, Reflect.ownKeys, JSON or a clone could
+// see, and no WeakMap (whose entries every young-generation GC would have to walk).
+
+/** Builds a lazy field's value from what the scorer left (called at most once per field and result). */
+export interface LazyFields {
+  build(name: string): unknown;
+}
+
+/** What a result's lazy fields need, and the values built (or assigned) so far. */
+interface LazyState {
+  fields: LazyFields;
+  values: Record<string, unknown>;
+}
+
+/** A constructor that returns the object it is given, so that a subclass can stamp a private field onto it. */
+class Stamped {
+  constructor(target: object) {
+    return target as Stamped;
+  }
+}
+
+class Lazy extends Stamped {
+  #state: LazyState;
+
+  constructor(target: object, state: LazyState) {
+    super(target);
+    this.#state = state;
+  }
+
+  /** The lazy state of `receiver` (the result, or an object that has it as prototype). */
+  static of(receiver: object): LazyState | undefined {
+    for (let at: object | null = receiver; at !== null; at = Object.getPrototypeOf(at) as object | null) {
+      if (#state in at) return (at as Lazy).#state;
+    }
+    return undefined;
+  }
+}
+
+const descriptors = new Map<string, PropertyDescriptor>();
+
+/** The shared accessor of a lazy field: builds on first read, keeps what is assigned. */
+export function lazyField(name: string): PropertyDescriptor {
+  let descriptor = descriptors.get(name);
+  if (descriptor === undefined) {
+    descriptor = {
+      get(this: object): unknown {
+        const state = Lazy.of(this);
+        if (state === undefined) return undefined;
+        const { values } = state;
+        return Object.hasOwn(values, name) ? values[name] : (values[name] = state.fields.build(name));
+      },
+      set(this: object, value: unknown): void {
+        const state = Lazy.of(this);
+        if (state !== undefined) state.values[name] = value;
+      },
+      enumerable: true,
+      configurable: true,
+    };
+    descriptors.set(name, descriptor);
+  }
+  return descriptor;
+}
+
+/** Stamps `fields` onto `result`; the caller then defines the lazy fields with `lazyField(name)`. */
+export function stampLazy<T extends object>(result: T, fields: LazyFields): T {
+  new Lazy(result, { fields, values: {} });
+  return result;
+}
