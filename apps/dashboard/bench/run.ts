@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -13,6 +13,7 @@ import { startPostgresCluster, type PostgresCluster } from '../test/postgres-clu
 // --write, records them in docs/performance.md (its own section). A benchmark, not a test: it asserts nothing.
 //
 //   pnpm --filter @kaohe/dashboard bench [-- --duration=20 --connections=50 --write]
+//   pnpm --filter @kaohe/dashboard bench -- --postgres --processes=2 --write   # scripts/cluster.js, 2 app processes
 
 const appDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const repoRoot = path.resolve(appDir, '..', '..');
@@ -30,6 +31,11 @@ const keptDataDir = args.get('data-dir');
 const nodeArgs = (args.get('node-args') ?? '').split(' ').filter(Boolean);
 /** --postgres: a throwaway PostgreSQL cluster (Debian's binaries) instead of the embedded PGlite */
 const usePostgres = args.get('postgres') === 'true';
+/** --processes=N: serve with scripts/cluster.js, N app processes on the one PostgreSQL */
+const processes = Number(args.get('processes') ?? 1);
+if (!Number.isInteger(processes) || processes < 1) throw new Error('--processes must be a whole number ≥ 1');
+if (processes > 1 && !usePostgres)
+  throw new Error('--processes needs --postgres (PGlite lives inside one process)');
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -44,10 +50,54 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** The server and, with --processes, its workers (the children of the cluster's primary). */
+function serverPids(pid: number): number[] {
+  const children: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (parent === pid) children.push(Number(entry));
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return [pid, ...children];
+}
+
+/** Resident memory of the server processes together (MB): now and the sum of each one's peak. */
 function rssMb(pid: number): { rss: number; peak: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const field = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0) / 1024;
-  return { rss: field('VmRSS'), peak: field('VmHWM') };
+  let rss = 0;
+  let peak = 0;
+  for (const each of serverPids(pid)) {
+    try {
+      const status = readFileSync(`/proc/${each}/status`, 'utf8');
+      const field = (name: string) =>
+        Number(new RegExp(`${name}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0) / 1024;
+      rss += field('VmRSS');
+      peak += field('VmHWM');
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return { rss, peak };
+}
+
+/** CPU time (user + system, ms) the server processes have used so far. */
+function cpuMs(pid: number): number {
+  const tick = 1000 / 100; // USER_HZ is 100 on Linux
+  let total = 0;
+  for (const each of serverPids(pid)) {
+    try {
+      const stat = readFileSync(`/proc/${each}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      total += (Number(fields[11]) + Number(fields[12])) * tick;
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return total;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -66,6 +116,10 @@ interface Run {
   errors: number;
   non2xx: number;
   rssMax: number;
+  /** server CPU time per answered request: a figure that other load on the machine does not inflate much */
+  cpuPerRequest: number;
+  /** the machine's 1-minute load average at the end of the run (other work on the machine shows here) */
+  load: number;
 }
 
 async function load(
@@ -76,6 +130,7 @@ async function load(
   pid: number,
 ): Promise<Run> {
   const latencies: number[] = [];
+  const cpuBefore = cpuMs(pid);
   let rssMax = 0;
   const sampler = setInterval(() => (rssMax = Math.max(rssMax, rssMb(pid).rss)), 100);
   let next = 0;
@@ -117,6 +172,8 @@ async function load(
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
     rssMax,
+    cpuPerRequest: (cpuMs(pid) - cpuBefore) / Math.max(1, latencies.length),
+    load: loadavg()[0]!,
   };
 }
 
@@ -129,11 +186,14 @@ async function main(): Promise<void> {
   let cluster: PostgresCluster | undefined;
   if (usePostgres) cluster = await startPostgresCluster();
   const databaseUrl = cluster?.url ?? '';
-  const startServer = async () => {
+  const startServer = async (serving: boolean) => {
     const startedAt = performance.now();
-    const child = spawn(process.execPath, [...nodeArgs, entry], {
+    const clustered = serving && processes > 1;
+    const script = clustered ? path.join(appDir, 'scripts', 'cluster.js') : entry;
+    const child = spawn(process.execPath, [...nodeArgs, script], {
       env: {
         ...process.env,
+        KAOHE_PROCESSES: String(clustered ? processes : 1),
         PORT: String(port),
         HOST: '127.0.0.1',
         ORIGIN: baseUrl,
@@ -164,7 +224,7 @@ async function main(): Promise<void> {
   // first start seeds (in the server process); then a fresh process serves, as it would in production
   let first: Awaited<ReturnType<typeof startServer>>;
   try {
-    first = await startServer();
+    first = await startServer(false);
     await stopServer(first.child);
   } catch (error) {
     cluster?.stop();
@@ -174,7 +234,7 @@ async function main(): Promise<void> {
   console.log(
     `${keptDataDir ? 'start' : 'first start with national-scale seed'}: ${seedSeconds.toFixed(1)} s`,
   );
-  const { child: server, seconds: restartSeconds } = await startServer();
+  const { child: server, seconds: restartSeconds } = await startServer(true);
   console.log(`restart on the seeded data: ${restartSeconds.toFixed(1)} s`);
   try {
     const login = await fetch(`${baseUrl}/login`, {
@@ -192,6 +252,7 @@ async function main(): Promise<void> {
     if (!cycleId) throw new Error('bench cycle not found on the start page');
 
     const rankingsPath = `/rankings?cycle=${cycleId}`;
+    const loadBefore = loadavg()[0]!;
     const timed = async (url: string) => {
       const start = performance.now();
       const response = await fetch(`${baseUrl}${url}`, { headers: { cookie } });
@@ -220,21 +281,25 @@ async function main(): Promise<void> {
     ];
     const memory = rssMb(server.pid!);
     const lines = [
-      `| page | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | errors | non-2xx | server RSS max MB |`,
-      `|---|---|---|---|---|---|---|---|---|---|`,
+      `| page | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | errors | non-2xx | server RSS max MB | server CPU ms/request | load avg |`,
+      `|---|---|---|---|---|---|---|---|---|---|---|---|`,
       ...runs.map(
         (run) =>
-          `| ${run.name} | ${run.requests} | ${run.throughput.toFixed(0)} | ${Math.round(run.p50)} | ${Math.round(run.p95)} | ${Math.round(run.p99)} | ${Math.round(run.max)} | ${run.errors} | ${run.non2xx} | ${run.rssMax.toFixed(0)} |`,
+          `| ${run.name} | ${run.requests} | ${run.throughput.toFixed(0)} | ${Math.round(run.p50)} | ${Math.round(run.p95)} | ${Math.round(run.p99)} | ${Math.round(run.max)} | ${run.errors} | ${run.non2xx} | ${run.rssMax.toFixed(0)} | ${run.cpuPerRequest.toFixed(1)} | ${run.load.toFixed(1)} |`,
       ),
     ];
     const summary = [
-      `Machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version}, database ${cluster ? 'PostgreSQL 15 (same machine, loopback)' : 'PGlite (in the server process)'}; ${connections} connections × ${duration} s per page, loopback.`,
+      `Machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version}, database ${cluster ? 'PostgreSQL 15 (same machine, loopback)' : 'PGlite (in the server process)'}; ${processes > 1 ? `${processes} app processes (scripts/cluster.js)` : 'one app process'}${nodeArgs.length ? ` with \`${nodeArgs.join(' ')}\`` : ''}; ${connections} connections × ${duration} s per page, loopback; load average before the runs ${loadBefore.toFixed(1)}.`,
       `First start (initdb, migrations, demo + national-scale seed, results frozen): ${seedSeconds.toFixed(1)} s; the load runs on a restarted server (ready in ${restartSeconds.toFixed(1)} s). Cold requests: rankings ${firstRankings.ms.toFixed(0)} ms (page ${(firstRankings.body.length / 1024).toFixed(0)} KB), breakdown ${firstBreakdown.ms.toFixed(0)} ms. Server RSS at the end ${memory.rss.toFixed(0)} MB, peak (VmHWM, including the seed) ${memory.peak.toFixed(0)} MB.`,
       '',
       ...lines,
     ];
     console.log(`\n${summary.join('\n')}\n`);
-    if (write) record(cluster ? 'postgres' : 'pglite', summary.join('\n'));
+    if (write)
+      record(
+        cluster ? (processes > 1 ? `postgres-${processes}-processes` : 'postgres') : 'pglite',
+        summary.join('\n'),
+      );
   } finally {
     await stopServer(server);
     if (!keptDataDir) rmSync(dataDir, { recursive: true, force: true });
@@ -247,7 +312,8 @@ function record(database: string, figures: string): void {
   const start = `<!-- dashboard-bench:${database}:start -->`;
   const end = `<!-- dashboard-bench:${database}:end -->`;
   const file = path.join(repoRoot, 'docs', 'performance.md');
-  const section = `${start}\n${figures}\n\nRecorded ${new Date().toISOString().slice(0, 10)} by \`pnpm --filter @kaohe/dashboard bench -- ${database === 'postgres' ? '--postgres ' : ''}--write\`.\n${end}`;
+  const options = process.argv.slice(2).filter((arg) => arg !== '--write' && arg !== '--');
+  const section = `${start}\n${figures}\n\nRecorded ${new Date().toISOString().slice(0, 10)} by \`pnpm --filter @kaohe/dashboard bench -- ${[...options, '--write'].join(' ')}\`.\n${end}`;
   const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
   const updated = current.includes(start)
     ? current.replace(new RegExp(`${start}[\\s\\S]*?${end}`), section)
