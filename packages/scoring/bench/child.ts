@@ -1,17 +1,22 @@
 import { Decimal } from '../src/index.js';
 import { jsonRulesEngine } from './contenders/json-rules-engine.js';
-import { kaohe } from './contenders/kaohe.js';
+import { kaohe, kaoheEveryField } from './contenders/kaohe.js';
 import { plainNumber } from './contenders/plain-number.js';
 import type { Contender, TargetOutcome, UnitOutcome } from './contenders/types.js';
 import { defaultSeed, generateQuarter, type NationalQuarter } from './generate.js';
 import { runQuarter, type QuarterTally } from './run-quarter.js';
 
 // One measurement in its own process (so that its peak RSS is its own), started by national-quarter.ts:
-//   child.ts time <kaohe | plain | jre | data> <runs> [seed]   time the contender on the quarter
+//   child.ts time <kaohe | kaohe-full | plain | jre | data> <runs> [seed]   time the contender on the quarter
 //   child.ts verify [seed]                                       compare the contenders item by item
 // (with node's --cpu-prof, the time mode leaves a CPU profile for --profile)
 
-const contenders: Record<string, Contender> = { kaohe, plain: plainNumber, jre: jsonRulesEngine };
+const contenders: Record<string, Contender> = {
+  kaohe,
+  'kaohe-full': kaoheEveryField,
+  plain: plainNumber,
+  jre: jsonRulesEngine,
+};
 
 export interface TimingReport {
   contender: string;
@@ -26,6 +31,8 @@ export interface TimingReport {
   tally: QuarterTally | null;
 }
 
+const settleMs = 300;
+
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
 async function time(name: string, runs: number, seed: number): Promise<TimingReport> {
@@ -33,6 +40,9 @@ async function time(name: string, runs: number, seed: number): Promise<TimingRep
   const quarter = generateQuarter(seed);
   const generationMs = performance.now() - started;
   const rssAfterDataMb = mb(process.memoryUsage().rss);
+  // V8 compiles the generator's hot code on a background thread, which shares the pinned core: let it finish
+  // before timing, so that no contender's first run pays for compiling the data generator
+  await new Promise((resolve) => setTimeout(resolve, settleMs));
   const runsMs: number[] = [];
   const cpuMs: number[] = [];
   const sectionsMs: QuarterTally['sectionsMs'][] = [];

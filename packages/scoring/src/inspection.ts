@@ -211,6 +211,8 @@ export function scoreInspection(input: ScoreInspectionInput): InspectionResult {
   issues.throwIfAny();
   const vetoes = evaluateVetoes(compiled.vetoes, measured);
   if (paths.lean) {
+    // new media under the national rules: no deduction table, the vetoes alone decide
+    if (compiled.deductions === null) return judgedOnVetoes(compiled, target!, vetoes, locale);
     const lean = scoreLean(compiled, target!, vetoes, measured, findings, bonus, locale);
     if (lean !== null) return lean;
   }
@@ -218,6 +220,9 @@ export function scoreInspection(input: ScoreInspectionInput): InspectionResult {
 }
 
 const emptyMap: ReadonlyMap<string, never> = new Map<string, never>();
+
+const targetKeys = ['isPortal', 'hasServiceFunctions', 'name'] as const;
+const targetFlags = ['isPortal', 'hasServiceFunctions'] as const;
 
 function readTarget(raw: unknown, issues: Issues): InspectionTarget | undefined {
   if (!isRecord(raw)) {
@@ -229,9 +234,9 @@ function readTarget(raw: unknown, issues: Issues): InspectionTarget | undefined 
     );
     return undefined;
   }
-  checkKnownKeys(raw, ['isPortal', 'hasServiceFunctions', 'name'], 'target', issues);
+  checkKnownKeys(raw, targetKeys, 'target', issues);
   let ok = true;
-  for (const key of ['isPortal', 'hasServiceFunctions'] as const) {
+  for (const key of targetFlags) {
     if (typeof raw[key] !== 'boolean') {
       issues.add(
         `target.${key}`,
@@ -426,8 +431,14 @@ function scoreLean(
   locale: Locale,
 ): InspectionResult | null {
   const { deductions, service, unitScale, lean: plan } = compiled;
-  if (deductions === null) return judgedOnVetoes(compiled, target, vetoes, locale);
-  if (unitScale === null || plan === null || plan.passMark === null || anyTriggered(vetoes)) return null;
+  if (
+    deductions === null ||
+    unitScale === null ||
+    plan === null ||
+    plan.passMark === null ||
+    anyTriggered(vetoes)
+  )
+    return null;
   const { mode } = compiled.ruleSet.policy.rounding;
   const serviceLeftOut = service !== null && !target.hasServiceFunctions ? service : null;
   const variant = serviceLeftOut === null ? compiled.variants!.all : compiled.variants!.withoutService!;

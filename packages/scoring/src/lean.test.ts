@@ -37,7 +37,7 @@ function expectSamePaths(run: () => unknown): void {
 
 describe('the lean path gives the full result', () => {
   test('on a generated national quarter (a sample of every kind, Chinese and English, named and not)', () => {
-    const quarter = generateQuarter(7, { websites: 1500, newMedia: 1500, units: 300 });
+    const quarter = generateQuarter(7, { websites: 1000, newMedia: 1000, units: 200 });
     for (const [i, input] of [...quarter.websites, ...quarter.newMedia].entries()) {
       const variant: ScoreInspectionInput =
         i % 3 === 0
@@ -136,7 +136,7 @@ describe('the lean path gives the full result', () => {
         if (failed !== null) expect(() => onFullPath(() => scoreInspection(input))).toThrow();
         else expectSamePaths(() => scoreInspection(input));
       }),
-      { numRuns: 1500 },
+      { numRuns: 800 },
     );
   });
 
@@ -222,7 +222,7 @@ describe('the lean path gives the full result', () => {
         if (failed !== null) expect(() => onFullPath(() => scoreAssessment(input))).toThrow();
         else expectSamePaths(() => scoreAssessment(input));
       }),
-      { numRuns: 1000 },
+      { numRuns: 500 },
     );
   });
 });
