@@ -5,3 +5,4 @@ export * from './assessment.js';
 export * from './rank.js';
 export * from './statistics.js';
 export * from './figures.js';
+export * from './sampling.js';
