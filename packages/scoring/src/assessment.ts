@@ -32,7 +32,16 @@ import { explainAssessment, explainOnRead } from './explain.js';
 import { lazyField, stampLazy } from './lazy.js';
 import { paths } from './paths.js';
 import type { FindingResult, MeasurementValue, Verdict, VerdictReason } from './inspection.js';
-import { ZERO, fraction, text, toUnits, unitsText, type Fraction, type Rounder } from './points.js';
+import {
+  ZERO,
+  divideRounded,
+  fraction,
+  text,
+  toUnits,
+  unitsText,
+  type Fraction,
+  type Rounder,
+} from './points.js';
 
 // Scoring one unit's annual assessment (年度考核): areas (方面) → items (分项) → sub-items (子项), each sub-item
 // scored by its method from the unit's input. Missing inputs are awaited, never counted as 0; a vetoed unit has no
@@ -961,7 +970,8 @@ function scoreLean(
   locale: Locale,
 ): AssessmentResult | null {
   const scale = compiled.leafUnitScale;
-  if (scale === null) return null;
+  const plan = compiled.leanUnits;
+  if (scale === null || plan === null) return null;
   const { ruleSet, rounder } = compiled;
   const { policy } = ruleSet;
   const mode = rounder.rounding.mode;
@@ -994,27 +1004,30 @@ function scoreLean(
       excludedUnits += sub.pointsUnits;
     } else rawUnits += units;
   }
-  // as score() does from here on
-  const raw = rawUnits === 0 ? ZERO : new Decimal(unitsText(rawUnits, scale));
-  const excluded = excludedUnits === 0 ? ZERO : new Decimal(unitsText(excludedUnits, scale));
-  const applicableMax = compiled.total.minus(excluded);
-  const scaled = excluded.isZero() ? raw : raw.times(compiled.total).div(applicableMax);
-  const shownScore = rounder.shown(scaled);
+  // as score() does from here on, in units: rescaled by total ÷ applicable and rounded by the mode
+  const applicableUnits = plan.total - excludedUnits;
+  const shownUnits =
+    excludedUnits === 0 ? rawUnits : divideRounded(rawUnits * plan.total, applicableUnits, mode);
+  if (shownUnits === null) return null;
   const complete = vetoed || (awaitingInput.length === 0 && awaitingMeasurements.length === 0);
 
-  let bonusValue: Decimal | null = null;
+  let bonusUnits: number | null = null;
   let bonusStatus: AssessmentBonusStatus = 'none';
   let bonusBreakdown: BonusBreakdown | null = null;
   if (compiled.bonus !== null) {
+    if (plan.bonusGate === null) return null;
     if (vetoed) bonusStatus = 'vetoed';
-    else if (shownScore.gt(compiled.bonusGate!)) {
+    else if (shownUnits > plan.bonusGate) {
+      // a provisional score only grows as inputs arrive, so a reached gate stays reached
       const scored = scoreBonus(compiled.bonus, bonusFound, rounder);
-      bonusValue = scored.value;
+      bonusUnits = toUnits(text(scored.value), scale);
+      if (bonusUnits === null) return null;
       bonusBreakdown = scored.breakdown;
       bonusStatus = 'scored';
     } else bonusStatus = complete ? 'belowGate' : 'awaitingInput';
   }
-  const total = bonusValue === null ? shownScore : shownScore.plus(bonusValue);
+  const totalUnits = bonusUnits === null ? shownUnits : shownUnits + bonusUnits;
+  if (!Number.isSafeInteger(totalUnits)) return null;
 
   let verdict: Verdict | null = null;
   let reason: VerdictReason | null = null;
@@ -1024,15 +1037,15 @@ function scoreLean(
     reason = 'veto';
     grade = gradeOf(compiled.vetoedGrade);
   } else if (complete) {
-    const passed = shownScore.gte(compiled.passMark);
+    const passed = shownUnits >= plan.passMark;
     verdict = passed ? 'qualified' : 'unqualified';
     reason = passed ? null : 'belowPassMark';
-    const band = compiled.grades.find(({ bound, inclusive }) =>
-      inclusive ? total.gte(bound) : total.gt(bound),
+    const band = plan.grades.find(({ bound, inclusive }) =>
+      inclusive ? totalUnits >= bound : totalUnits > bound,
     );
     grade = band === undefined ? null : gradeOf(band.grade);
   }
-  const shownText = text(shownScore);
+  const shownText = unitsText(shownUnits, scale);
   const result = {
     kind: 'assessment',
     ruleSetId: ruleSet.id,
@@ -1048,32 +1061,47 @@ function scoreLean(
     score: vetoed ? null : shownText,
     scoreWithoutVeto: vetoed ? shownText : null,
     passMark: policy.passMark,
-    bonus: bonusValue === null ? null : text(bonusValue),
+    bonus: bonusUnits === null ? null : unitsText(bonusUnits, scale),
     bonusStatus,
     bonusGate: policy.bonusGate?.above ?? null,
-    total: vetoed ? null : text(total),
-    rescale: excluded.isZero()
-      ? null
-      : {
-          subItems: rescaled,
-          excluded: text(excluded),
-          applicableMax: text(applicableMax),
-          awarded: text(rounder.shown(raw)),
-          factor: fraction(compiled.total, applicableMax),
-        },
+    total: vetoed ? null : unitsText(totalUnits, scale),
+    rescale:
+      excludedUnits === 0
+        ? null
+        : {
+            subItems: rescaled,
+            excluded: unitsText(excludedUnits, scale),
+            applicableMax: unitsText(applicableUnits, scale),
+            awarded: unitsText(rawUnits, scale),
+            factor: unitsFraction(plan.total, applicableUnits),
+          },
   } as Omit<AssessmentResult, 'areas' | 'vetoes' | 'bonusBreakdown' | 'rounding' | 'explanation'>;
   const built = result as AssessmentResult;
   stampLazy(result, {
-    build: (name: string) =>
-      name === 'areas'
-        ? score(compiled, parsed, measured, bonusFound, locale).areas
-        : explainAssessment(built, compiled, locale, scaled),
+    build: (name: string) => {
+      if (name === 'areas') return score(compiled, parsed, measured, bonusFound, locale).areas;
+      // the score before rounding, as score() passes it
+      const raw = rawUnits === 0 ? ZERO : new Decimal(unitsText(rawUnits, scale));
+      const scaled =
+        excludedUnits === 0
+          ? raw
+          : raw.times(compiled.total).div(compiled.total.minus(new Decimal(unitsText(excludedUnits, scale))));
+      return explainAssessment(built, compiled, locale, scaled);
+    },
   });
   Object.defineProperty(result, 'areas', lazyField('areas'));
   built.vetoes = vetoes;
   built.bonusBreakdown = bonusBreakdown;
   built.rounding = policy.rounding;
   return Object.defineProperty(built, 'explanation', lazyField('explanation'));
+}
+
+/** numerator ÷ denominator in lowest terms, both whole units at the same scale (as fraction() gives it). */
+function unitsFraction(numerator: number, denominator: number): Fraction {
+  let a = numerator;
+  let b = denominator;
+  while (b !== 0) [a, b] = [b, a % b];
+  return { numerator: String(numerator / a), denominator: String(denominator / a) };
 }
 
 const gradeOf = (grade: { id: string; title: string; titleEn?: string | undefined }) => ({

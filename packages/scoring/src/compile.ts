@@ -279,6 +279,13 @@ export interface CompiledAssessment {
   grades: { grade: GradeBand; bound: Decimal; inclusive: boolean }[];
   /** Leaf rounding: awarded values are whole units at the rounding's places, summed as integers; else null. */
   leafUnitScale: number | null;
+  /** The total, pass mark, bonus gate and grade bounds in those units (the lean path); null: not possible. */
+  leanUnits: {
+    total: number;
+    passMark: number;
+    bonusGate: number | null;
+    grades: { grade: GradeBand; bound: number; inclusive: boolean }[];
+  } | null;
   vetoedGrade: GradeBand;
 }
 
@@ -550,6 +557,26 @@ function compileAssessment(ruleSet: AssessmentRuleSet): CompiledAssessment {
     bound: new Decimal(grade.atLeast ?? grade.above ?? 0),
     inclusive: grade.atLeast !== undefined,
   }));
+  const totalUnits = units(ruleSet.total);
+  const passMarkUnits = units(policy.passMark);
+  const bonusGateUnits = policy.bonusGate === null ? null : units(policy.bonusGate.above);
+  const gradeUnits = grades.map(({ grade, bound, inclusive }) => ({
+    grade,
+    bound: units(text(bound)),
+    inclusive,
+  }));
+  const leanUnits =
+    totalUnits === null ||
+    passMarkUnits === null ||
+    (policy.bonusGate !== null && bonusGateUnits === null) ||
+    gradeUnits.some((g) => g.bound === null)
+      ? null
+      : {
+          total: totalUnits,
+          passMark: passMarkUnits,
+          bonusGate: bonusGateUnits,
+          grades: gradeUnits as { grade: GradeBand; bound: number; inclusive: boolean }[],
+        };
   return {
     kind: 'assessment',
     ruleSet,
@@ -565,6 +592,7 @@ function compileAssessment(ruleSet: AssessmentRuleSet): CompiledAssessment {
     bonusGate: policy.bonusGate === null ? null : new Decimal(policy.bonusGate.above),
     grades,
     leafUnitScale,
+    leanUnits,
     // validated: the vetoed grade is declared
     vetoedGrade: ruleSet.grades.find((grade) => grade.id === policy.vetoedGrade)!,
   };

@@ -21,7 +21,7 @@ import { anyTriggered, evaluateVetoes, readMeasurements, type VetoResult } from 
 import { explainInspection, explainOnRead } from './explain.js';
 import { lazyField, stampLazy } from './lazy.js';
 import { paths } from './paths.js';
-import { ZERO, text, unitsText, type Fraction } from './points.js';
+import { ZERO, divideRounded, text, unitsText, type Fraction } from './points.js';
 
 export type { Locale } from './checks.js';
 export type { VetoClause, VetoLogic, VetoResult } from './conditions.js';
@@ -678,32 +678,6 @@ function bonusInUnits(plan: NonNullable<LeanPlan['bonus']>, found: readonly Occu
 }
 
 const bonusByIndicator: number[] = [];
-
-/** numerator ÷ denominator (both ≥ 0, safe integers) rounded to a whole number by the mode; null if unsafe. */
-function divideRounded(numerator: number, denominator: number, mode: Rounding['mode']): number | null {
-  if (!Number.isSafeInteger(numerator) || denominator <= 0) return null;
-  let quotient = Math.floor(numerator / denominator);
-  let remainder = numerator - quotient * denominator;
-  // the float division may be one off: correct it with the exact remainder
-  if (remainder < 0) {
-    quotient -= 1;
-    remainder += denominator;
-  } else if (remainder >= denominator) {
-    quotient += 1;
-    remainder -= denominator;
-  }
-  const twice = 2 * remainder;
-  switch (mode) {
-    case 'down':
-      return quotient;
-    case 'up':
-      return remainder > 0 ? quotient + 1 : quotient;
-    case 'halfUp':
-      return twice >= denominator ? quotient + 1 : quotient;
-    case 'halfEven':
-      return twice > denominator || (twice === denominator && quotient % 2 === 1) ? quotient + 1 : quotient;
-  }
-}
 
 /** The fields after `total`, per rule set: three built on first read and the rounding. */
 const leanDescriptors = new WeakMap<CompiledInspection, PropertyDescriptorMap>();

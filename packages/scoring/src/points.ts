@@ -95,3 +95,29 @@ export function unitsText(units: number, scale: number): string {
   const shown = end === cut ? digits.slice(0, cut) : `${digits.slice(0, cut)}.${digits.slice(cut, end)}`;
   return negative ? `-${shown}` : shown;
 }
+
+/** numerator ÷ denominator (both ≥ 0, safe integers) rounded to a whole number by the mode; null if unsafe. */
+export function divideRounded(numerator: number, denominator: number, mode: Rounding['mode']): number | null {
+  if (!Number.isSafeInteger(numerator) || denominator <= 0) return null;
+  let quotient = Math.floor(numerator / denominator);
+  let remainder = numerator - quotient * denominator;
+  // the float division may be one off: correct it with the exact remainder
+  if (remainder < 0) {
+    quotient -= 1;
+    remainder += denominator;
+  } else if (remainder >= denominator) {
+    quotient += 1;
+    remainder -= denominator;
+  }
+  const twice = 2 * remainder;
+  switch (mode) {
+    case 'down':
+      return quotient;
+    case 'up':
+      return remainder > 0 ? quotient + 1 : quotient;
+    case 'halfUp':
+      return twice >= denominator ? quotient + 1 : quotient;
+    case 'halfEven':
+      return twice > denominator || (twice === denominator && quotient % 2 === 1) ? quotient + 1 : quotient;
+  }
+}
