@@ -6,6 +6,9 @@ import {
   type FigureCheck,
   type Rate,
 } from '@kaohe/scoring';
+import { asc, eq } from 'drizzle-orm';
+import type { Database } from './db/open';
+import { inspectionSummaries } from './db/schema';
 
 // The figures of a programme's inspection summary (e.g. the national spot checks of 2020), computed by
 // @kaohe/scoring from stored counts: nothing here divides or rounds by itself.
@@ -77,4 +80,81 @@ export function inspectionFigures(
       publishedCheck: checks.get(row.label) ?? null,
     };
   });
+}
+
+/** What the rankings page shows of a cycle's inspection summary (plain data for the page). */
+export interface InspectionSummaryView {
+  source: string | null;
+  rows: {
+    targetType: string;
+    label: string;
+    labelEn: string | null;
+    checked: number;
+    failed: number;
+    qualified: number;
+    portalsChecked: number | null;
+    passRate: string;
+    failureRate: string;
+    portalShare: string | null;
+    publishedPassRate: string | null;
+    /** the printed rate follows from the counts; null when none was printed */
+    publishedFollows: boolean | null;
+    publishedMessage: string | null;
+    publishedMessageEn: string | null;
+  }[];
+}
+
+/** Places of a printed percentage ("91.8%" → 1); the bulletin's own precision, 1 when nothing was printed. */
+function printedPlaces(rows: readonly { publishedPassRate: string | null }[]): number {
+  for (const row of rows) {
+    const match = row.publishedPassRate?.match(/^\d+(?:\.(\d+))?%$/);
+    if (match) return match[1]?.length ?? 0;
+  }
+  return 1;
+}
+
+/** A cycle's stored inspection summary with its figures from @kaohe/scoring; null when it has none. */
+export async function loadInspectionSummary(
+  db: Database,
+  cycleId: number,
+): Promise<InspectionSummaryView | null> {
+  const stored = await db
+    .select()
+    .from(inspectionSummaries)
+    .where(eq(inspectionSummaries.cycleId, cycleId))
+    .orderBy(asc(inspectionSummaries.position), asc(inspectionSummaries.id));
+  if (stored.length === 0) return null;
+  // rates are shown to the precision the bulletin printed them, rounded half up as bulletins do
+  const rounding: DisplayRounding = { places: printedPlaces(stored), mode: 'halfUp' };
+  const figures = inspectionFigures(
+    stored.map((row) => ({
+      targetKind: row.targetType,
+      label: row.label,
+      labelEn: row.labelEn,
+      checked: row.checked,
+      failed: row.failed,
+      portalsChecked: row.portalsChecked,
+      publishedPassRate: row.publishedPassRate,
+    })),
+    rounding,
+  );
+  return {
+    source: stored.find((row) => row.source)?.source ?? null,
+    rows: figures.map((row) => ({
+      targetType: row.targetKind,
+      label: row.label,
+      labelEn: row.labelEn,
+      checked: row.checked,
+      failed: row.failed,
+      qualified: row.qualified,
+      portalsChecked: row.portalsChecked,
+      passRate: row.passRate.text,
+      failureRate: row.failureRate.text,
+      portalShare: row.portalShare?.text ?? null,
+      publishedPassRate: row.publishedPassRate,
+      publishedFollows: row.publishedCheck?.follows ?? null,
+      publishedMessage: row.publishedCheck?.messageZh ?? null,
+      publishedMessageEn: row.publishedCheck?.message ?? null,
+    })),
+  };
 }

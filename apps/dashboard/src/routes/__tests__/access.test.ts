@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeAppDatabase, type AppDatabase } from '$lib/server/db';
-import { auditLog, cycles, resultRevisions, units } from '$lib/server/db/schema';
+import { auditLog, cycles, programmes, resultRevisions, units } from '$lib/server/db/schema';
 import { call, databaseKinds, sessionTokenFor, useTestDatabase } from '../../../test/harness';
 import { load as adminLoad } from '../admin/+page.server';
 import { actions as publishActions } from '../publish/+page.server';
@@ -25,7 +25,12 @@ describe.each(databaseKinds)('role matrix on %s', (kind) => {
     database = await useTestDatabase(kind);
     for (const role of roles) tokens[role] = await sessionTokenFor(database, role);
     // a cycle of our own, still open, for the status changes (the demo's 2019 cycle is published)
-    const [demo] = await database.db.select().from(cycles);
+    // the Gansu demo's cycle, by slug: there are several demo programmes now
+    const [demo] = await database.db
+      .select({ programmeId: cycles.programmeId })
+      .from(cycles)
+      .innerJoin(programmes, eq(cycles.programmeId, programmes.id))
+      .where(and(eq(programmes.slug, 'gansu-2019'), eq(cycles.slug, '2019')));
     const [cycle] = await database.db
       .insert(cycles)
       .values({ programmeId: demo!.programmeId, slug: 'test-open', title: '测试周期', status: 'open' })

@@ -1,11 +1,13 @@
 import { filterQuery, loadRankingView } from '$lib/server/assessment/ranking-view';
+import { db } from '$lib/server/db';
+import { loadInspectionSummary } from '$lib/server/inspection-summary';
 import type { PageServerLoad } from './$types';
 
 const pageSize = 100;
 
 export const load = (async (event) => {
   const view = await loadRankingView(event);
-  const { context, source, filters, groups, cycles } = view;
+  const { context, source, filters, groups, cycles, programmes } = view;
   return {
     programme: context.programme,
     cycle: context.cycle,
@@ -28,6 +30,9 @@ export const load = (async (event) => {
     pageSize,
     pages: Math.max(1, ...groups.map((group) => Math.ceil(group.rows.length / pageSize))),
     cycles,
+    programmes,
+    /** the programme's published inspection figures (e.g. 328 websites, 91.8%), if it has any */
+    inspectionSummary: await loadInspectionSummary(await db(), context.cycle.id),
     /** assessors may open only their own unit's breakdown */
     linkableUnit: event.locals.user?.role === 'assessor' ? event.locals.user.unitId : 'all',
   };

@@ -11,6 +11,7 @@ import {
   type AreaScore,
   type OutcomeSource,
   type UnitOutcome,
+  type VetoClauseView,
 } from './results';
 
 // A unit's breakdown: area → item → sub-item, the verified result beside the self-evaluation, each reviewer
@@ -60,8 +61,66 @@ export interface AreaShare {
   groupUnits: number;
 }
 
+type EvidenceView = { id: number; title: string; sizeBytes: number | null };
+type ReviewView = { decision: 'accepted' | 'adjusted'; reason: string | null; reviewer: string | null };
+
+/** A veto (单项否决) of the rule set: each clause, measured against its threshold, as verified and as self-evaluated. */
+export interface VetoView {
+  id: string;
+  title: string;
+  titleEn: string | null;
+  /** verified: true = triggered (不合格), false = clear, null = undecided; null when not verified */
+  triggered: boolean | null;
+  selfTriggered: boolean | null;
+  clauses: (VetoClauseView & {
+    /** what the unit itself entered for the measurement */
+    selfMeasured: string | boolean | null;
+    review: ReviewView | null;
+    evidence: EvidenceView[];
+  })[];
+}
+
+/** One bonus criterion (加分): what the unit claimed, what was verified, what it was worth. */
+export interface BonusCriterionView {
+  id: string;
+  title: string;
+  titleEn: string | null;
+  /** points per occurrence, and the criterion's own cap */
+  perOccurrence: string;
+  maxAward: string | null;
+  selfCount: number | null;
+  verifiedCount: number | null;
+  /** points counted; null when the bonus was not scored (vetoed, at or below the gate, not verified) */
+  awarded: string | null;
+  review: ReviewView | null;
+  evidence: EvidenceView[];
+}
+
+export interface BonusView {
+  /** the gate: the bonus counts only above it (80 分以上方可加分) */
+  gate: string | null;
+  max: string;
+  /** scored / belowGate / vetoed / awaitingInput / none, as @kaohe/scoring decided */
+  status: AssessmentResult['bonusStatus'] | null;
+  selfStatus: AssessmentResult['bonusStatus'] | null;
+  awarded: string | null;
+  selfAwarded: string | null;
+  indicators: {
+    id: string;
+    title: string;
+    titleEn: string | null;
+    max: string;
+    awarded: string | null;
+    capped: boolean;
+    criteria: BonusCriterionView[];
+  }[];
+}
+
 export interface Breakdown {
   unit: UnitInfo;
+  vetoes: VetoView[];
+  /** null when the rule set has no bonus */
+  bonus: BonusView | null;
   source: OutcomeSource;
   verified: Summary | null;
   self: Summary | null;
@@ -95,6 +154,7 @@ export async function loadBreakdown(
       .select({
         entryKind: reviews.entryKind,
         entryId: reviews.entryId,
+        inputs: reviews.inputs,
         decision: reviews.decision,
         reason: reviews.reason,
         reviewer: users.displayName,
@@ -126,13 +186,20 @@ export async function loadBreakdown(
   const reviewBySubItem = new Map(
     reviewRows.filter((row) => row.entryKind === 'subItem').map((row) => [row.entryId, row]),
   );
-  const evidenceBySubItem = new Map<string, { id: number; title: string; sizeBytes: number | null }[]>();
+  // evidence by entry ("subItem:A1.1", "measurement:…", "bonus:…")
+  const evidenceByEntry = new Map<string, EvidenceView[]>();
   for (const row of evidenceRows) {
-    if (row.entryKind !== 'subItem') continue;
-    const list = evidenceBySubItem.get(row.entryId) ?? [];
+    const key = `${row.entryKind}:${row.entryId}`;
+    const list = evidenceByEntry.get(key) ?? [];
     list.push({ id: row.id, title: row.title, sizeBytes: row.sizeBytes });
-    evidenceBySubItem.set(row.entryId, list);
+    evidenceByEntry.set(key, list);
   }
+  const reviewByEntry = new Map(reviewRows.map((row) => [`${row.entryKind}:${row.entryId}`, row]));
+  const reviewView = (row: (typeof reviewRows)[number] | undefined): ReviewView | null =>
+    row ? { decision: row.decision, reason: row.reason, reviewer: row.reviewer } : null;
+  const selfInputs = new Map(
+    (self?.rows ?? []).map((row) => [`${row.entryKind}:${row.entryId}`, row.inputs]),
+  );
 
   const find = (result: AssessmentResult | null) => ({
     area: (id: string) => result?.areas.find((area) => area.id === id),
@@ -187,7 +254,7 @@ export async function loadBreakdown(
           review: review
             ? { decision: review.decision, reason: review.reason, reviewer: review.reviewer }
             : null,
-          evidence: evidenceBySubItem.get(subItem.id) ?? [],
+          evidence: evidenceByEntry.get(`subItem:${subItem.id}`) ?? [],
         };
       }),
     })),
@@ -223,6 +290,17 @@ export async function loadBreakdown(
 
   return {
     unit,
+    vetoes: vetoViews(context, verified, selfResult, (kind, id) => ({
+      selfInput: selfInputs.get(`${kind}:${id}`),
+      review: reviewView(reviewByEntry.get(`${kind}:${id}`)),
+      evidence: evidenceByEntry.get(`${kind}:${id}`) ?? [],
+    })),
+    bonus: bonusView(context, verified, selfResult, (kind, id) => ({
+      selfInput: selfInputs.get(`${kind}:${id}`),
+      verifiedInput: outcome?.verified ? reviewByEntry.get(`${kind}:${id}`)?.inputs : undefined,
+      review: reviewView(reviewByEntry.get(`${kind}:${id}`)),
+      evidence: evidenceByEntry.get(`${kind}:${id}`) ?? [],
+    })),
     source,
     verified: summary(verified, verifiedLines),
     self: summary(selfResult, selfLines),
@@ -296,4 +374,99 @@ function areaShares(
       groupUnits: units,
     };
   });
+}
+
+type EntryLookup = (
+  kind: 'measurement' | 'bonus',
+  id: string,
+) => { selfInput: unknown; verifiedInput?: unknown; review: ReviewView | null; evidence: EvidenceView[] };
+
+/** Every veto of the rule set, each clause measured against its threshold (verified, and as self-evaluated). */
+function vetoViews(
+  context: CycleContext,
+  verified: AssessmentResult | null,
+  self: AssessmentResult | null,
+  entry: EntryLookup,
+): VetoView[] {
+  return context.ruleSet.vetoes.map((veto) => {
+    const ownVerified = verified?.vetoes.find((candidate) => candidate.id === veto.id);
+    const ownSelf = self?.vetoes.find((candidate) => candidate.id === veto.id);
+    const clauses = ownVerified?.clauses ?? ownSelf?.clauses ?? [];
+    return {
+      id: veto.id,
+      title: veto.title,
+      titleEn: veto.titleEn ?? null,
+      triggered: ownVerified ? ownVerified.triggered : null,
+      selfTriggered: ownSelf ? ownSelf.triggered : null,
+      clauses: clauses.map((clause) => {
+        const found = entry('measurement', clause.measurement);
+        const selfClause = ownSelf?.clauses.find((candidate) => candidate.measurement === clause.measurement);
+        return {
+          measurement: clause.measurement,
+          title: clause.title,
+          titleEn: clause.titleEn,
+          op: clause.op,
+          threshold: clause.threshold,
+          measured: ownVerified ? clause.measured : null,
+          unit: clause.unit,
+          triggered: ownVerified ? clause.triggered : null,
+          selfMeasured: selfClause?.measured ?? null,
+          review: found.review,
+          evidence: found.evidence,
+        };
+      }),
+    };
+  });
+}
+
+const countOf = (input: unknown): number | null => {
+  const count = (input as { count?: unknown } | undefined)?.count;
+  return typeof count === 'number' ? count : null;
+};
+
+/** The bonus tree of the rule set with the unit's claims, the verified counts and what they were worth. */
+function bonusView(
+  context: CycleContext,
+  verified: AssessmentResult | null,
+  self: AssessmentResult | null,
+  entry: EntryLookup,
+): BonusView | null {
+  const tree = context.ruleSet.bonus;
+  if (!tree) return null;
+  const breakdown = verified?.bonusBreakdown ?? null;
+  return {
+    gate: verified?.bonusGate ?? context.ruleSet.policy.bonusGate?.above ?? null,
+    max: tree.points,
+    status: verified?.bonusStatus ?? null,
+    selfStatus: self?.bonusStatus ?? null,
+    awarded: verified?.bonus ?? null,
+    selfAwarded: self?.bonus ?? null,
+    indicators: tree.indicators.map((indicator) => {
+      const scored = breakdown?.indicators.find((candidate) => candidate.id === indicator.id);
+      return {
+        id: indicator.id,
+        title: indicator.title,
+        titleEn: indicator.titleEn ?? null,
+        max: indicator.points,
+        awarded: scored?.awarded ?? null,
+        capped: scored?.capped ?? false,
+        criteria: indicator.criteria.map((criterion) => {
+          const found = entry('bonus', criterion.id);
+          const award = scored?.awards.find((candidate) => candidate.criterion === criterion.id);
+          return {
+            id: criterion.id,
+            title: criterion.title,
+            titleEn: criterion.titleEn ?? null,
+            perOccurrence: criterion.award,
+            maxAward: criterion.maxAward ?? null,
+            selfCount: countOf(found.selfInput),
+            verifiedCount: countOf(found.verifiedInput),
+            awarded: breakdown ? (award?.awarded ?? '0') : null,
+            review: found.review,
+            evidence: found.evidence,
+          };
+        }),
+      };
+    }),
+  };
 }

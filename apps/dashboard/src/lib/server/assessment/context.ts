@@ -1,8 +1,17 @@
 import { getRuleSet, type AssessmentRuleSet } from '@kaohe/rules';
-import { asc, desc, eq } from 'drizzle-orm';
+import { asc, desc, eq, sql } from 'drizzle-orm';
 import { chineseCollator } from '$lib/i18n';
 import type { Database } from '../db/open';
-import { cycles, programmeGroups, programmes, programmeUnits, units, type CycleStatus } from '../db/schema';
+import {
+  cycles,
+  programmeGroups,
+  programmes,
+  programmeUnits,
+  units,
+  type CycleStatus,
+  type ProgrammeKind,
+  type ProgrammeLevel,
+} from '../db/schema';
 
 // Everything a cycle's pages need to know about it: the programme, its rule set, its groups and its units.
 
@@ -23,6 +32,9 @@ export interface ProgrammeInfo {
   titleEn: string | null;
   ruleSetId: string;
   organiser: string | null;
+  /** who runs it: 全国 / 省级 / 市级 / 县级 */
+  level: ProgrammeLevel;
+  kind: ProgrammeKind;
 }
 
 export interface GroupInfo {
@@ -56,6 +68,16 @@ export function assessmentRuleSet(id: string): AssessmentRuleSet {
   return ruleSet;
 }
 
+/** Whether a programme's cycles are assessed units (ranked, broken down) rather than quarterly inspections. */
+function isAssessment(programme: { kind: ProgrammeKind; ruleSetId: string }): boolean {
+  if (programme.kind !== 'assessment') return false;
+  try {
+    return getRuleSet(programme.ruleSetId).kind === 'assessment';
+  } catch {
+    return false;
+  }
+}
+
 // A programme's unit list is read on every rankings and breakdown request; for thousands of units that costs more
 // than the rest of the page. It is kept per database and cycle while the cycle and programme rows are unchanged,
 // for at most a minute: a unit added, moved or renamed shows within that minute on every app server.
@@ -68,13 +90,17 @@ const contextCache = new WeakMap<Database, Map<number, CachedContext>>();
 const contextReads = new WeakMap<Database, Map<number, Promise<CycleContext | null>>>();
 const contextTtlMs = 60_000;
 
+/**
+ * The cycle of an assessment programme, or null when there is no such cycle — also for a cycle of an inspection
+ * programme (季度检查), which has no units to rank: the callers answer 404 with their own message.
+ */
 export async function loadCycleContext(db: Database, cycleId: number): Promise<CycleContext | null> {
   const [head] = await db
     .select({ cycle: cycles, programme: programmes })
     .from(cycles)
     .innerJoin(programmes, eq(cycles.programmeId, programmes.id))
     .where(eq(cycles.id, cycleId));
-  if (!head) return null;
+  if (!head || !isAssessment(head.programme)) return null;
   const stamp = JSON.stringify(head);
   const cache = perDatabase(contextCache, db);
   const cached = cache.get(cycleId);
@@ -128,7 +154,7 @@ async function readCycleContext(db: Database, cycleId: number): Promise<CycleCon
     .from(cycles)
     .innerJoin(programmes, eq(cycles.programmeId, programmes.id))
     .where(eq(cycles.id, cycleId));
-  if (!row) return null;
+  if (!row || !isAssessment(row.programme)) return null;
   const [groupRows, unitRows] = await Promise.all([
     db
       .select({
@@ -172,6 +198,8 @@ async function readCycleContext(db: Database, cycleId: number): Promise<CycleCon
       titleEn: programme.titleEn,
       ruleSetId: programme.ruleSetId,
       organiser: programme.organiser,
+      level: programme.level,
+      kind: programme.kind,
     },
     ruleSet: assessmentRuleSet(programme.ruleSetId),
     groups: groupRows,
@@ -181,25 +209,87 @@ async function readCycleContext(db: Database, cycleId: number): Promise<CycleCon
 
 export interface CycleListing {
   id: number;
+  slug: string;
   title: string;
   titleEn: string | null;
   status: CycleStatus;
+  programmeId: number;
+  programmeSlug: string;
   programmeTitle: string;
   programmeTitleEn: string | null;
+  programmeLevel: ProgrammeLevel;
 }
 
-/** Every cycle, newest first. */
+/**
+ * Every cycle of an assessment programme (inspection programmes have their own pages), by programme id, newest
+ * cycle first within each.
+ */
 export async function listCycles(db: Database): Promise<CycleListing[]> {
-  return db
+  const rows = await db
     .select({
       id: cycles.id,
+      slug: cycles.slug,
       title: cycles.title,
       titleEn: cycles.titleEn,
       status: cycles.status,
+      programmeId: programmes.id,
+      programmeSlug: programmes.slug,
       programmeTitle: programmes.title,
       programmeTitleEn: programmes.titleEn,
+      programmeLevel: programmes.level,
+      programmeKind: programmes.kind,
+      ruleSetId: programmes.ruleSetId,
     })
     .from(cycles)
     .innerJoin(programmes, eq(cycles.programmeId, programmes.id))
-    .orderBy(desc(cycles.id));
+    .orderBy(asc(programmes.id), sql`${cycles.periodEnd} desc nulls last`, desc(cycles.id));
+  return rows
+    .filter((row) => isAssessment({ kind: row.programmeKind, ruleSetId: row.ruleSetId }))
+    .map(({ programmeKind: _kind, ruleSetId: _ruleSet, ...listing }) => listing);
+}
+
+/**
+ * The cycle a programme opens on: its newest published cycle, else the newest in review, else the newest. `cycles`
+ * is one programme's cycles, newest first (as listCycles returns them).
+ */
+export function defaultCycleOf<T extends { status: CycleStatus }>(cycles: readonly T[]): T | undefined {
+  return (
+    cycles.find((cycle) => cycle.status === 'published') ??
+    cycles.find((cycle) => cycle.status === 'review') ??
+    cycles[0]
+  );
+}
+
+/**
+ * The cycle shown when none is asked for: in the first assessment programme (by id, i.e. the Gansu demo) that has a
+ * cycle, that programme's default cycle. Deterministic whatever order the cycles were created in.
+ */
+export function defaultCycle(all: readonly CycleListing[]): CycleListing | undefined {
+  const first = all[0];
+  if (!first) return undefined;
+  return defaultCycleOf(all.filter((cycle) => cycle.programmeId === first.programmeId));
+}
+
+export interface ProgrammeSummary {
+  id: number;
+  title: string;
+  titleEn: string | null;
+  level: ProgrammeLevel;
+  kind: ProgrammeKind;
+  ruleSetId: string;
+}
+
+/** Every programme (both kinds), by id: the rule set pages show which programmes, at which level, use a rule set. */
+export async function listProgrammes(db: Database): Promise<ProgrammeSummary[]> {
+  return db
+    .select({
+      id: programmes.id,
+      title: programmes.title,
+      titleEn: programmes.titleEn,
+      level: programmes.level,
+      kind: programmes.kind,
+      ruleSetId: programmes.ruleSetId,
+    })
+    .from(programmes)
+    .orderBy(asc(programmes.id));
 }

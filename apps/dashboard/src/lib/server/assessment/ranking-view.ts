@@ -6,7 +6,16 @@ import type { Database } from '../db/open';
 import type { SessionUser } from '../auth/session';
 import { forbidden, readerRoles, requireRole } from '../guard';
 import { idParam, parseOrBadRequest, searchParamsObject } from '../validation';
-import { listCycles, loadCycleContext, type CycleContext, type CycleListing } from './context';
+import { eq } from 'drizzle-orm';
+import { cycles as cycleTable, programmes as programmeTable, type ProgrammeLevel } from '../db/schema';
+import {
+  defaultCycle,
+  defaultCycleOf,
+  listCycles,
+  loadCycleContext,
+  type CycleContext,
+  type CycleListing,
+} from './context';
 import { buildRanking, type GroupRankingView } from './ranking';
 import { cycleOutcomes, type OutcomeSource } from './results';
 
@@ -35,12 +44,40 @@ export interface RankingFiltersView {
   page: number;
 }
 
+/** A programme the user may switch to, and the cycle it opens on. */
+export interface ProgrammeChoice {
+  id: number;
+  title: string;
+  titleEn: string | null;
+  level: ProgrammeLevel;
+  cycleId: number;
+}
+
 export interface RankingView {
   context: CycleContext;
   source: OutcomeSource;
   filters: RankingFiltersView;
   groups: GroupRankingView[];
+  /** the cycles of the programme shown, newest first */
   cycles: CycleListing[];
+  programmes: ProgrammeChoice[];
+}
+
+/** Each programme among the visible cycles once, by id, with its default cycle. */
+export function programmeChoices(cycles: readonly CycleListing[]): ProgrammeChoice[] {
+  const choices: ProgrammeChoice[] = [];
+  for (const cycle of cycles) {
+    if (choices.some((choice) => choice.id === cycle.programmeId)) continue;
+    const own = cycles.filter((candidate) => candidate.programmeId === cycle.programmeId);
+    choices.push({
+      id: cycle.programmeId,
+      title: cycle.programmeTitle,
+      titleEn: cycle.programmeTitleEn,
+      level: cycle.programmeLevel,
+      cycleId: (defaultCycleOf(own) ?? cycle).id,
+    });
+  }
+  return choices;
 }
 
 /** Which cycles a user may see ranked: assessors only published ones; the other roles every cycle. */
@@ -56,7 +93,8 @@ export async function loadRankingView(
   const query = parseOrBadRequest(RankingQuery, searchParamsObject(event.url), lang, filterMessage(lang));
   const database = await db();
   const cycles = visibleCycles(user, await listCycles(database));
-  const cycleId = query.cycle ?? (cycles.find((cycle) => cycle.status === 'published') ?? cycles[0])?.id;
+  // no cycle asked for: the first assessment programme's (the Gansu demo's) newest published cycle
+  const cycleId = query.cycle ?? defaultCycle(cycles)?.id;
   if (cycleId === undefined)
     error(404, { message: lang === 'zh' ? '暂无可查看的考核周期。' : 'No cycle to show yet.' });
   const context = await loadCycle(database, cycleId, lang);
@@ -96,16 +134,35 @@ export async function loadRankingView(
     page: query.page ?? 1,
   };
   const { source, outcomes } = await cycleOutcomes(database, context);
-  return { context, source, filters, groups: buildRanking(context, outcomes, filters), cycles };
+  return {
+    context,
+    source,
+    filters,
+    groups: buildRanking(context, outcomes, filters),
+    cycles: cycles.filter((cycle) => cycle.programmeId === context.programme.id),
+    programmes: programmeChoices(cycles),
+  };
 }
 
 export async function loadCycle(database: Database, cycleId: number, lang: Lang): Promise<CycleContext> {
   const context = await loadCycleContext(database, cycleId);
-  if (!context)
+  if (context) return context;
+  // a quarterly inspection cycle exists but ranks no units: say so rather than "does not exist"
+  const [inspection] = await database
+    .select({ title: programmeTable.title, titleEn: programmeTable.titleEn })
+    .from(cycleTable)
+    .innerJoin(programmeTable, eq(cycleTable.programmeId, programmeTable.id))
+    .where(eq(cycleTable.id, cycleId));
+  if (inspection)
     error(404, {
-      message: lang === 'zh' ? `考核周期 ${cycleId} 不存在。` : `Cycle ${cycleId} does not exist.`,
+      message:
+        lang === 'zh'
+          ? `周期 ${cycleId} 属于检查项目“${inspection.title}”，不参与考核排名。`
+          : `Cycle ${cycleId} belongs to the inspection programme “${inspection.titleEn ?? inspection.title}”, which ranks no units.`,
     });
-  return context;
+  error(404, {
+    message: lang === 'zh' ? `考核周期 ${cycleId} 不存在。` : `Cycle ${cycleId} does not exist.`,
+  });
 }
 
 function filterMessage(lang: Lang): string {

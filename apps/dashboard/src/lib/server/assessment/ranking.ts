@@ -1,7 +1,7 @@
 import { countAtLeast, gradeCounts, rank, type RankableEntry, type UnrankedReason } from '@kaohe/scoring';
 import type { AssessmentResult } from '@kaohe/scoring';
 import type { CycleContext, GroupInfo } from './context';
-import type { UnitOutcome } from './results';
+import type { TriggeredVeto, UnitOutcome } from './results';
 
 // The rankings page's data: @kaohe/scoring ranks (competition ranking, ties as 并列) and counts; this module only
 // arranges what it returned per group.
@@ -23,8 +23,8 @@ export interface ApartRow {
   name: string;
   nameEn: string | null;
   why: UnrankedReason;
-  /** the vetoes that were triggered (一票否决) */
-  vetoes: { id: string; title: string; titleEn: string | null }[];
+  /** the vetoes that were triggered (一票否决), each clause measured against its threshold: the reason */
+  vetoes: TriggeredVeto[];
   grade: AssessmentResult['grade'];
 }
 
@@ -128,7 +128,7 @@ export function buildRanking(
       const apart: ApartRow[] = (groupRanking?.unranked ?? []).flatMap((unranked) => {
         const outcome = byId.get(unranked.entry.id);
         if (!outcome || !matches(outcome)) return [];
-        const vetoes = outcome.vetoes;
+        const vetoes = outcome.vetoes.map((veto) => ({ ...veto, clauses: veto.clauses ?? [] }));
         return [
           {
             unitId: outcome.unit.id,

@@ -2,6 +2,7 @@ import {
   scoreAssessment,
   type AssessmentResult,
   type MeasurementValue,
+  type Occurrence,
   type SubItemInput,
 } from '@kaohe/scoring';
 import type { AssessmentRuleSet } from '@kaohe/rules';
@@ -29,17 +30,26 @@ export interface EntryRow {
 export interface ScoringInputs {
   inputs: Record<string, SubItemInput>;
   measurements: Record<string, MeasurementValue>;
+  /** bonus criteria (加分) with how often each occurred; scored by @kaohe/scoring only above the gate */
+  bonus: Occurrence[];
 }
 
-/** Stored entries → the scorer's input: sub-items by id, veto measurements by id (a measurement row holds { value }). */
+/**
+ * Stored entries → the scorer's input: sub-items by id, veto measurements by id (a measurement row holds
+ * { value }), bonus criteria as occurrences (a bonus row holds { count }).
+ */
 export function scoringInputs(rows: readonly EntryRow[]): ScoringInputs {
-  const result: ScoringInputs = { inputs: {}, measurements: {} };
+  const result: ScoringInputs = { inputs: {}, measurements: {}, bonus: [] };
   for (const row of rows) {
     if (row.entryKind === 'subItem') result.inputs[row.entryId] = row.inputs as SubItemInput;
     else if (row.entryKind === 'measurement') {
       result.measurements[row.entryId] = (row.inputs as { value: MeasurementValue }).value;
+    } else if (row.entryKind === 'bonus') {
+      result.bonus.push({ criterion: row.entryId, count: (row.inputs as { count: number }).count });
     }
   }
+  // in a stable order, so that the inputs frozen with a result compare equal however the rows came back
+  result.bonus.sort((a, b) => (a.criterion < b.criterion ? -1 : a.criterion > b.criterion ? 1 : 0));
   return result;
 }
 
@@ -50,16 +60,32 @@ export interface ScoredUnit {
 
 /** Scores one unit's entries: the result (explanation in Chinese) plus the English lines. */
 export function scoreUnit(ruleSet: AssessmentRuleSet, rows: readonly EntryRow[]): ScoredUnit {
-  const { inputs, measurements } = scoringInputs(rows);
-  const result = scoreAssessment({ ruleSet, inputs, measurements, locale: 'zh' });
-  const english = scoreAssessment({ ruleSet, inputs, measurements, locale: 'en' });
+  const { inputs, measurements, bonus } = scoringInputs(rows);
+  // a rule set without a bonus tree takes no bonus input: pass it only when there is something to pass
+  const withBonus = ruleSet.bonus && bonus.length ? { bonus } : {};
+  const result = scoreAssessment({ ruleSet, inputs, measurements, ...withBonus, locale: 'zh' });
+  const english = scoreAssessment({ ruleSet, inputs, measurements, ...withBonus, locale: 'en' });
   return { result, explanationEn: english.explanation };
+}
+
+/** One clause of a triggered veto: what was measured against its threshold (e.g. 6 个 > 5). */
+export interface VetoClauseView {
+  measurement: string;
+  title: string;
+  titleEn: string | null;
+  op: string;
+  threshold: string | boolean;
+  measured: string | boolean | null;
+  unit: string | null;
+  triggered: boolean | null;
 }
 
 export interface TriggeredVeto {
   id: string;
   title: string;
   titleEn: string | null;
+  /** the clauses as @kaohe/scoring evaluated them; the reason a unit is 不合格 */
+  clauses: VetoClauseView[];
 }
 
 export interface AreaScore {
@@ -203,7 +229,7 @@ async function buildRevisionIndex(
       grade: sql<AssessmentResult['grade']>`${unitResults.result} -> 'grade'`,
       vetoes: sql<
         TriggeredVeto[] | null
-      >`(select jsonb_agg(jsonb_build_object('id', v -> 'id', 'title', v -> 'title', 'titleEn', v -> 'titleEn')) from jsonb_array_elements(${unitResults.result} -> 'vetoes') as v where v -> 'triggered' = 'true'::jsonb)`,
+      >`(select jsonb_agg(jsonb_build_object('id', v -> 'id', 'title', v -> 'title', 'titleEn', v -> 'titleEn', 'clauses', (select jsonb_agg(jsonb_build_object('measurement', c -> 'measurement', 'title', c -> 'title', 'titleEn', c -> 'titleEn', 'op', c -> 'op', 'threshold', c -> 'threshold', 'measured', c -> 'measured', 'unit', c -> 'unit', 'triggered', c -> 'triggered')) from jsonb_array_elements(v -> 'clauses') as c))) from jsonb_array_elements(${unitResults.result} -> 'vetoes') as v where v -> 'triggered' = 'true'::jsonb)`,
       areas: sql<
         AreaScore[] | null
       >`(select jsonb_agg(jsonb_build_object('id', a -> 'id', 'max', a -> 'max', 'awarded', a -> 'awarded')) from jsonb_array_elements(${unitResults.result} -> 'areas') as a)`,
@@ -295,7 +321,21 @@ async function liveOutcomes(
 function triggeredVetoes(result: AssessmentResult): TriggeredVeto[] {
   return result.vetoes
     .filter((veto) => veto.triggered === true)
-    .map((veto) => ({ id: veto.id, title: veto.title, titleEn: veto.titleEn ?? null }));
+    .map((veto) => ({
+      id: veto.id,
+      title: veto.title,
+      titleEn: veto.titleEn ?? null,
+      clauses: veto.clauses.map((clause) => ({
+        measurement: clause.measurement,
+        title: clause.title,
+        titleEn: clause.titleEn,
+        op: clause.op,
+        threshold: clause.threshold,
+        measured: clause.measured,
+        unit: clause.unit,
+        triggered: clause.triggered,
+      })),
+    }));
 }
 
 /** The unit's own self-evaluation scored as it stands (drafts included). */

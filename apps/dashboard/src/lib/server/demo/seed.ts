@@ -6,6 +6,8 @@ import { demoAccounts, type DemoAccount } from './accounts';
 import { gansuCities, gansuDepartments } from './gansu-2019-units';
 import { seedGansu2019Assessment } from './seed-assessment';
 import { seedBench } from './seed-bench';
+import { seedNational2020 } from './seed-national-2020';
+import { national2020ProgrammeSlug } from './national-2020';
 
 /** demo: the demo programmes; bench: the demo plus national-scale generated data (benchmark); none: nothing. */
 export type SeedKind = 'demo' | 'bench' | 'none';
@@ -34,6 +36,10 @@ export interface DemoProgramme {
  */
 export const demoProgrammes: readonly DemoProgramme[] = [
   { slug: demoProgrammeSlug, seed: async (db, context) => void (await seedDemo(db, context)) },
+  {
+    slug: national2020ProgrammeSlug,
+    seed: async (db, context) => void (await seedNational2020(db, context)),
+  },
 ];
 
 /** Seeds the demo programmes not seeded yet; returns the slugs it seeded. */
