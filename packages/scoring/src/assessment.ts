@@ -1100,7 +1100,11 @@ function scoreLean(
 function unitsFraction(numerator: number, denominator: number): Fraction {
   let a = numerator;
   let b = denominator;
-  while (b !== 0) [a, b] = [b, a % b];
+  while (b !== 0) {
+    const rest = a % b;
+    a = b;
+    b = rest;
+  }
   return { numerator: String(numerator / a), denominator: String(denominator / a) };
 }
 
