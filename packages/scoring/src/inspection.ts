@@ -213,6 +213,7 @@ export function scoreInspection(input: ScoreInspectionInput): InspectionResult {
   if (paths.lean) {
     // new media under the national rules: no deduction table, the vetoes alone decide
     if (compiled.deductions === null) return judgedOnVetoes(compiled, target!, vetoes, locale);
+    if (anyTriggered(vetoes)) return vetoedLean(compiled, target!, vetoes, measured, findings, bonus, locale);
     const lean = scoreLean(compiled, target!, vetoes, measured, findings, bonus, locale);
     if (lean !== null) return lean;
   }
@@ -549,6 +550,66 @@ function scoreLean(
     ),
   );
   return Object.defineProperties(result, leanFields(compiled)) as InspectionResult;
+}
+
+/** A vetoed target with a deduction table: the breakdown (findings listed, nothing deducted) on first read. */
+function vetoedLean(
+  compiled: CompiledInspection,
+  target: InspectionTarget,
+  vetoes: VetoResult[],
+  measured: ReturnType<typeof readMeasurements>,
+  findings: readonly ReadOccurrence[],
+  bonusFound: readonly Occurrence[],
+  locale: Locale,
+): InspectionResult {
+  const { ruleSet } = compiled;
+  const { policy } = ruleSet;
+  const recorded = compiled.vetoedScore === null ? null : text(compiled.vetoedScore);
+  const result = {
+    kind: 'inspection',
+    ruleSetId: ruleSet.id,
+    ruleSetVersion: ruleSet.version,
+    ruleSetTitle: ruleSet.title,
+    targetKind: ruleSet.targetKind,
+    target: {
+      name: target.name ?? null,
+      isPortal: target.isPortal,
+      hasServiceFunctions: target.hasServiceFunctions,
+    },
+    verdict: 'unqualified',
+    reason: 'veto',
+    vetoes,
+    score: recorded,
+    scoreStatus: 'vetoed',
+    vetoedScoreApplied: recorded !== null,
+    passMark: policy.passMark,
+    bonus: null,
+    bonusStatus: compiled.bonus === null ? 'none' : 'vetoed',
+    bonusGate: policy.bonusGate?.above ?? null,
+    total: recorded,
+  } as Omit<InspectionResult, 'breakdown' | 'bonusBreakdown' | 'rounding' | 'explanation'>;
+  const variant = compiled.variants!.all;
+  stampLazy(
+    result,
+    new LeanInspection(
+      result as InspectionResult,
+      compiled,
+      target,
+      vetoes,
+      measured,
+      findings,
+      bonusFound,
+      locale,
+      variant,
+      null,
+    ),
+  );
+  const built = Object.defineProperty(result, 'breakdown', lazyField('breakdown')) as InspectionResult;
+  built.bonusBreakdown = null;
+  built.rounding = policy.rounding;
+  // a few lines, mostly shared: a plain field (the veto lines never read the breakdown)
+  built.explanation = explainInspection(built, compiled, locale, null);
+  return built;
 }
 
 /** No deduction table (new media under the national rules): the vetoes alone decide, as in score(). */
