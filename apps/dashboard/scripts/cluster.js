@@ -32,7 +32,7 @@ if (cluster.isPrimary) {
     }
     // a crashed worker is replaced; the others keep serving meanwhile
     console.error(`worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
-    setTimeout(fork, 1000).unref();
+    setTimeout(fork, 1000);
   });
   const stop = (signal) => {
     if (stopping) return;
