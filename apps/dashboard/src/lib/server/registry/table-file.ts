@@ -256,9 +256,15 @@ function nextDelimiter(text: string, from: number): number {
   return text.length;
 }
 
+const formulaEscaped = /^'[=+\-@\t\r]/;
+
 function readCsv(text: string, encoding: 'utf-8' | 'gb18030', options: TableFileOptions): TableFileRead {
   const parsed = parseCsv(text);
-  const grid = parsed.records.map((cells, index) => ({ row: index + 1, cells }));
+  // a leading ' is how exports escape text a spreadsheet would run as a formula: read it back as the text
+  const grid = parsed.records.map((cells, index) => ({
+    row: index + 1,
+    cells: cells.map((cell) => (formulaEscaped.test(cell) ? cell.slice(1) : cell)),
+  }));
   return buildTable(grid, { format: 'csv', encoding, sheetName: null }, options, parsed.problems);
 }
 
