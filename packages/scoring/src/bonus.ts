@@ -1,6 +1,6 @@
 import type { BonusCriterion, BonusIndicator, BonusTree, Confidence } from '@kaohe/rules';
 import { Decimal } from './decimal.js';
-import { Issues, checkKnownKeys, describeValue, isRecord, readCount } from './checks.js';
+import { Issues, checkKnownKeys, describeValue, hasOwn, isRecord, readCount } from './checks.js';
 import { listIds } from './conditions.js';
 import { ZERO, text, type Rounder } from './points.js';
 
@@ -102,7 +102,7 @@ const occurrenceKeys = ['criterion', 'count', 'note'] as const;
 /** Only `criterion` and `count` (a `note` takes the full path). */
 function onlyKeys(entry: Record<string, unknown>): boolean {
   for (const key in entry)
-    if (key !== 'criterion' && key !== 'count' && Object.hasOwn(entry, key)) return false;
+    if (key !== 'criterion' && key !== 'count' && hasOwn.call(entry, key)) return false;
   return true;
 }
 

@@ -99,6 +99,12 @@ export function readCount(value: unknown, path: string, issues: Issues): number 
   return value;
 }
 
+/**
+ * Object.prototype.hasOwnProperty, for `hasOwn.call(object, key)` inside a for-in loop over `object`: V8 answers
+ * it from the loop's enum cache (Object.hasOwn is not optimised that way; measured about 2× slower).
+ */
+export const hasOwn = Object.prototype.hasOwnProperty;
+
 export function checkKnownKeys(
   value: Record<string, unknown>,
   allowed: readonly string[],
@@ -107,7 +113,7 @@ export function checkKnownKeys(
 ): void {
   // for-in reads V8's enum cache without allocating a key array; inherited keys are skipped like Object.keys does
   for (const key in value) {
-    if (!allowed.includes(key) && Object.hasOwn(value, key)) {
+    if (!allowed.includes(key) && hasOwn.call(value, key)) {
       issues.add(
         keyPath(path, key),
         'unknownKey',

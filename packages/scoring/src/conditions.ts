@@ -1,6 +1,6 @@
 import type { ComparisonOperator, Condition, Confidence, Measurement, Veto } from '@kaohe/rules';
 import { Decimal } from './decimal.js';
-import { Issues, describeValue, isRecord, keyPath, readDecimal } from './checks.js';
+import { Issues, describeValue, hasOwn, isRecord, keyPath, readDecimal } from './checks.js';
 
 // Measurements and veto conditions (单项否决): reading the measured values and evaluating every clause.
 
@@ -241,7 +241,7 @@ export function readMeasurements(
   }
   // for-in reads V8's enum cache without allocating a key array; inherited keys are skipped like Object.keys does
   for (const id in raw) {
-    if (!Object.hasOwn(raw, id)) continue;
+    if (!hasOwn.call(raw, id)) continue;
     const value = raw[id];
     if (value === undefined) continue;
     const index = compiled.indexOf.get(id);
