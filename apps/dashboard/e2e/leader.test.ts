@@ -167,6 +167,71 @@ describe('a leader reads the Gansu 2019 results', () => {
     await page.waitForSelector('html[lang=zh-Hans-CN]');
   });
 
+  it('switches to the national programme: 31 provinces ranked, the 328 / 91.8% panel', async () => {
+    await open(page, '/rankings');
+    const switcher = page.locator('nav.programmes');
+    expect((await switcher.locator('a[aria-current=page]').textContent())?.replace(/\s+/g, '')).toBe(
+      '省级甘肃省2019年度政府网站建设管理工作考核',
+    );
+    await Promise.all([
+      page.waitForURL(/cycle=\d+/),
+      switcher.locator('a', { hasText: '2020年政府网站与政务新媒体监管工作年度考核' }).click(),
+    ]);
+    await page.waitForSelector('html[data-hydrated]');
+    expect(await page.locator('h1').textContent()).toBe('2020年政府网站与政务新媒体监管工作年度考核');
+    expect(await page.locator('[data-testid=programme-level]').textContent()).toBe('全国考核项目');
+    expect(await page.locator('section.group h2').allTextContents()).toEqual(['省级政府', '国务院部门']);
+    // 30 ranked by points, 海南省 vetoed and listed apart as 不合格 with its reason
+    const provinces = page.locator('section.group').first();
+    expect(await provinces.locator('#table-provinces tbody tr').count()).toBe(30);
+    const hainan = provinces.locator('.apart li[data-unit=cn-hainan]');
+    expect(await hainan.locator('[data-testid=apart-grade]').textContent()).toBe('不合格');
+    expect(await hainan.textContent()).toContain(
+      '国办抽查中因严重表述错误被单项否决的网站、政务新媒体数 2 个（阈值 ≥ 2 个）',
+    );
+    const firsts = page.locator('#table-provinces tbody tr td:first-child', { hasText: /^1并列$/ });
+    expect(await firsts.count()).toBe(4);
+
+    const websites = page.locator('#inspection-summary tr[data-target=website]');
+    expect(await websites.locator('[data-testid=checked]').textContent()).toBe('328');
+    expect(await websites.locator('[data-testid=portals]').textContent()).toBe('153');
+    expect(await websites.locator('[data-testid=pass-rate]').textContent()).toBe('91.8%');
+    const newMedia = page.locator('#inspection-summary tr[data-target=newMedia]');
+    expect(await newMedia.locator('[data-testid=checked]').textContent()).toBe('728');
+    expect(await newMedia.locator('[data-testid=pass-rate]').textContent()).toBe('91.9%');
+  });
+
+  it('reads a vetoed province’s breakdown and a bonus above the gate of 80', async () => {
+    await Promise.all([
+      page.waitForURL(/\/units\/\d+/),
+      page.locator('.apart li[data-unit=cn-hainan] a').click(),
+    ]);
+    await page.waitForSelector('html[data-hydrated]');
+    expect(await page.locator('[data-testid=verified-total]').textContent()).toBe('—');
+    expect(await page.locator('[data-testid=vetoed-by]').textContent()).toContain(
+      '不合格：单项否决“多个网站或政务新媒体因严重表述错误被单项否决”',
+    );
+    const clause = page.locator('tr[data-measurement=seriousMisstatementFailures]');
+    expect(await clause.locator('td').nth(0).textContent()).toBe('1');
+    expect(await clause.locator('td').nth(1).textContent()).toBe('2');
+    expect(await clause.locator('.reason').textContent()).toContain('触发单项否决');
+    expect(await page.locator('[data-testid=bonus-status]').textContent()).toContain('单项否决：不计加分');
+
+    await page.goBack();
+    await Promise.all([
+      page.waitForURL(/\/units\/\d+/),
+      page.locator('#table-provinces a', { hasText: '浙江省' }).click(),
+    ]);
+    await page.waitForSelector('html[data-hydrated]');
+    expect(await page.locator('[data-testid=verified-total]').textContent()).toBe('117');
+    expect(await page.locator('[data-testid=bonus-gate]').textContent()).toContain('80 分以上方可加分');
+    expect(await page.locator('[data-testid=bonus-status]').textContent()).toContain(
+      '基础得分 97 分，高于 80 分：计入加分 20 分，总分 117 分。',
+    );
+    const promoted = page.locator('tr[data-criterion="bonus.innovation.promoted"]');
+    expect(await promoted.locator('td').nth(3).textContent()).toBe('6');
+  });
+
   it('cannot open the admin page (403)', async () => {
     const response = await page.goto(`${baseUrl()}/admin`);
     expect(response?.status()).toBe(403);
