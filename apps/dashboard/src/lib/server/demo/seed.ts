@@ -4,6 +4,8 @@ import type { Database } from '../db/open';
 import { auditLog, cycles, programmeGroups, programmes, programmeUnits, units, users } from '../db/schema';
 import { demoAccounts, type DemoAccount } from './accounts';
 import { gansuCities, gansuDepartments } from './gansu-2019-units';
+import { hanzhongProgrammeSlug, seedHanzhong2022Q3 } from './hanzhong-2022-q3';
+import { jiangxiProgrammeSlug, seedJiangxi2018Q1 } from './jiangxi-2018-q1';
 import { seedGansu2019Assessment } from './seed-assessment';
 import { seedBench } from './seed-bench';
 import { seedNational2020 } from './seed-national-2020';
@@ -40,6 +42,8 @@ export const demoProgrammes: readonly DemoProgramme[] = [
     slug: national2020ProgrammeSlug,
     seed: async (db, context) => void (await seedNational2020(db, context)),
   },
+  { slug: jiangxiProgrammeSlug, seed: async (db, context) => void (await seedJiangxi2018Q1(db, context)) },
+  { slug: hanzhongProgrammeSlug, seed: async (db, context) => void (await seedHanzhong2022Q3(db, context)) },
 ];
 
 /** Seeds the demo programmes not seeded yet; returns the slugs it seeded. */
