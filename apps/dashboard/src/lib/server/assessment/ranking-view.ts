@@ -7,7 +7,12 @@ import type { SessionUser } from '../auth/session';
 import { forbidden, readerRoles, requireRole } from '../guard';
 import { idParam, parseOrBadRequest, searchParamsObject } from '../validation';
 import { eq } from 'drizzle-orm';
-import { cycles as cycleTable, programmes as programmeTable, type ProgrammeLevel } from '../db/schema';
+import {
+  cycles as cycleTable,
+  programmes as programmeTable,
+  programmeUnits,
+  type ProgrammeLevel,
+} from '../db/schema';
 import {
   defaultCycle,
   defaultCycleOf,
@@ -93,8 +98,10 @@ export async function loadRankingView(
   const query = parseOrBadRequest(RankingQuery, searchParamsObject(event.url), lang, filterMessage(lang));
   const database = await db();
   const cycles = visibleCycles(user, await listCycles(database));
-  // no cycle asked for: the first assessment programme's (the Gansu demo's) newest published cycle
-  const cycleId = query.cycle ?? defaultCycle(cycles)?.id;
+  // no cycle asked for: the first assessment programme's (the Gansu demo's) newest published cycle; an assessor's
+  // own programme first (广东省's assessor opens on the national programme)
+  const cycleId =
+    query.cycle ?? (await ownProgrammeCycle(database, user, cycles)) ?? defaultCycle(cycles)?.id;
   if (cycleId === undefined)
     error(404, { message: lang === 'zh' ? '暂无可查看的考核周期。' : 'No cycle to show yet.' });
   const context = await loadCycle(database, cycleId, lang);
@@ -142,6 +149,23 @@ export async function loadRankingView(
     cycles: cycles.filter((cycle) => cycle.programmeId === context.programme.id),
     programmes: programmeChoices(cycles),
   };
+}
+
+/** An assessor's default: the default cycle of the first programme (by id) that assesses their unit. */
+async function ownProgrammeCycle(
+  database: Database,
+  user: SessionUser,
+  cycles: readonly CycleListing[],
+): Promise<number | undefined> {
+  if (user.role !== 'assessor' || user.unitId === null) return undefined;
+  const memberships = await database
+    .select({ programmeId: programmeUnits.programmeId })
+    .from(programmeUnits)
+    .where(eq(programmeUnits.unitId, user.unitId));
+  const own = new Set(memberships.map((row) => row.programmeId));
+  const first = cycles.find((cycle) => own.has(cycle.programmeId));
+  if (!first) return undefined;
+  return defaultCycleOf(cycles.filter((cycle) => cycle.programmeId === first.programmeId))?.id;
 }
 
 export async function loadCycle(database: Database, cycleId: number, lang: Lang): Promise<CycleContext> {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { loadBreakdown } from '$lib/server/assessment/breakdown';
 import { loadCycle } from '$lib/server/assessment/ranking-view';
 import { db } from '$lib/server/db';
-import { cycles, programmeUnits } from '$lib/server/db/schema';
+import { cycles, programmes, programmeUnits } from '$lib/server/db/schema';
 import { requireUnitAccess, requireUser } from '$lib/server/guard';
 import { idParam, parseOrBadRequest, searchParamsObject } from '$lib/server/validation';
 import type { PageServerLoad } from './$types';
@@ -50,6 +50,8 @@ async function latestCycleOf(unitId: number): Promise<number | undefined> {
       programmeUnits,
       and(eq(programmeUnits.programmeId, cycles.programmeId), eq(programmeUnits.unitId, unitId)),
     )
+    // an inspection programme's cycles rank no units
+    .innerJoin(programmes, and(eq(programmes.id, cycles.programmeId), eq(programmes.kind, 'assessment')))
     .orderBy(desc(cycles.id));
   return (rows.find((row) => row.status === 'published') ?? rows[0])?.id;
 }
