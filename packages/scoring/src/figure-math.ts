@@ -90,6 +90,19 @@ export function readScores<E extends ScoredEntryLike>(
   by: string | ((entry: E) => string | null | undefined),
   issues: InputIssue[],
 ): ScoreReading[] {
+  return readScoreTexts(entries, by, issues).map(({ group, score, vetoed }) => ({
+    group,
+    score: score === null ? null : new Decimal(score),
+    vetoed,
+  }));
+}
+
+/** readScores, with each score left as the decimal string it was given (checked, not parsed). */
+export function readScoreTexts<E extends ScoredEntryLike>(
+  entries: readonly E[],
+  by: string | ((entry: E) => string | null | undefined),
+  issues: InputIssue[],
+): { group: string | null; score: string | null; vetoed: boolean }[] {
   return entries.map((entry, index) => {
     const raw: unknown = typeof by === 'function' ? by(entry) : (entry as Record<string, unknown>)[by];
     const group = entry.group ?? null;
@@ -104,7 +117,7 @@ export function readScores<E extends ScoredEntryLike>(
       });
       return { group, score: null, vetoed };
     }
-    return { group, score: new Decimal(raw), vetoed };
+    return { group, score: raw, vetoed };
   });
 }
 

@@ -242,3 +242,52 @@ describe('rank properties', () => {
     );
   });
 });
+
+describe('rank: exact comparison of scores as fixed-width text', () => {
+  it('ranks as Decimal comparison does, whatever the spelling of a score', () => {
+    // a group holding a negative score is compared in Decimal: adding one at the bottom of every group must change
+    // nothing for the others, so the two comparisons are checked against each other
+    const spelled = fc
+      .tuple(fc.integer({ min: 0, max: 100_000 }), fc.constantFrom('', '0', '00'), fc.constantFrom('', '0'))
+      .map(([n, lead, trail]) => {
+        const text = new Decimal(n).div(1000).toFixed();
+        return `${lead}${text}${text.includes('.') ? trail : ''}`;
+      });
+    const entries = fc.uniqueArray(
+      fc.record({
+        id: fc.string({ minLength: 1, maxLength: 6 }),
+        name: fc.constantFrom('兰州', '金昌', '张掖', 'Barry', 'Errol'),
+        group: fc.constantFrom('市州', '省直部门'),
+        score: spelled,
+      }),
+      { selector: (e) => e.id, maxLength: 40 },
+    );
+    fc.assert(
+      fc.property(entries, fc.constantFrom('standard' as const, 'dense' as const), (list, method) => {
+        const rows = (ranking: Ranking<RankableEntry>) =>
+          ranking.groups
+            .map((g) => ({
+              group: g.group,
+              ranked: g.ranked
+                .filter((r) => !r.entry.id.startsWith('negative'))
+                .map((r) => [r.rank, r.tied, r.score, r.entry.id]),
+            }))
+            .sort((a, b) => String(a.group).localeCompare(String(b.group)));
+        const negatives = ['市州', '省直部门'].map((group) => ({
+          id: `negative ${group}`,
+          name: 'Z',
+          group,
+          score: '-1',
+        }));
+        const asText = rank({ entries: list, method });
+        const asDecimal = rank({ entries: [...list, ...negatives], method });
+        expect(rows(asText)).toEqual(
+          rows(asDecimal).filter((g) => asText.groups.some((t) => t.group === g.group)),
+        );
+        for (const group of asText.groups)
+          for (const r of group.ranked) expect(r.score).toBe(new Decimal(r.entry.score!).toFixed());
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

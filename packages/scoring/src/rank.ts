@@ -1,5 +1,5 @@
 import { Decimal } from './decimal.js';
-import { readScores, throwIfAny, type InputIssue } from './figure-math.js';
+import { readScoreTexts, throwIfAny, type InputIssue } from './figure-math.js';
 
 // Ranking of scored units within their groups (市州 vs 省直部门). Scores are exact decimal strings;
 // ties share a rank (并列) and are ordered by the Chinese (pinyin) collation of their names.
@@ -67,7 +67,42 @@ export function compareNames(a: { name: string; id: string }, b: { name: string;
 
 interface Scored<E> {
   entry: E;
-  score: Decimal;
+  /** the score as given (a checked decimal string) */
+  text: string;
+  /** a fixed-width text that sorts like the score (see sortKey); null: compare as Decimal */
+  key: string | null;
+  /** the score as a Decimal, when some score of its group has no key */
+  score: Decimal | null;
+}
+
+const keyDigits = 20;
+const keyable = /^(\d{1,20})(?:\.(\d{1,20}))?$/;
+const keyZeros = '0'.repeat(keyDigits);
+
+/**
+ * A score ≥ 0 with at most 20 digits on each side of the point as fixed-width text ("92.5" →
+ * "0…092" + "50…0"): two keys compare like the scores, and equal keys are equal scores. null otherwise.
+ */
+function sortKey(score: string): string | null {
+  const match = keyable.exec(score);
+  if (match === null) return null;
+  const int = match[1]!;
+  const frac = match[2] ?? '';
+  return keyZeros.slice(int.length) + int + frac + keyZeros.slice(frac.length);
+}
+
+/** The canonical text of a keyed score, as Decimal's toFixed gives it ("092.50" → "92.5"). */
+function canonical(score: string): string {
+  const dot = score.indexOf('.');
+  let int = dot === -1 ? score : score.slice(0, dot);
+  let frac = dot === -1 ? '' : score.slice(dot + 1);
+  let start = 0;
+  while (start < int.length - 1 && int[start] === '0') start += 1;
+  int = int.slice(start);
+  let end = frac.length;
+  while (end > 0 && frac[end - 1] === '0') end -= 1;
+  frac = frac.slice(0, end);
+  return frac === '' ? int : `${int}.${frac}`;
 }
 
 /**
@@ -109,7 +144,7 @@ export function rank<E extends RankableEntry>(options: RankOptions<E>): Ranking<
     }
     seenIds.add(entry.id);
   });
-  const readings = readScores(entries, by, issues);
+  const readings = readScoreTexts(entries, by, issues);
   readings.forEach(({ group, score, vetoed }, index) => {
     const entry = entries[index]!;
     let bucket = groups.get(group);
@@ -119,7 +154,7 @@ export function rank<E extends RankableEntry>(options: RankOptions<E>): Ranking<
     }
     if (vetoed) bucket.unranked.push({ entry, why: 'vetoed' });
     else if (score === null) bucket.unranked.push({ entry, why: 'noScore' });
-    else bucket.scored.push({ entry, score });
+    else bucket.scored.push({ entry, text: score, key: sortKey(score), score: null });
   });
   throwIfAny(issues);
 
@@ -134,16 +169,26 @@ export function rank<E extends RankableEntry>(options: RankOptions<E>): Ranking<
 }
 
 function rankScored<E extends RankableEntry>(scored: Scored<E>[], method: RankingMethod): RankedEntry<E>[] {
-  scored.sort((a, b) => b.score.cmp(a.score) || compareNames(a.entry, b.entry));
+  // fixed-width keys compare as text; a group with a score that has none (negative, very long) uses Decimal
+  const keyed = scored.every((s) => s.key !== null);
+  if (keyed) {
+    scored.sort((a, b) => (a.key! > b.key! ? -1 : a.key! < b.key! ? 1 : compareNames(a.entry, b.entry)));
+  } else {
+    for (const s of scored) s.score = new Decimal(s.text);
+    scored.sort((a, b) => b.score!.cmp(a.score!) || compareNames(a.entry, b.entry));
+  }
+  const same = keyed
+    ? (a: Scored<E>, b: Scored<E>) => a.key === b.key
+    : (a: Scored<E>, b: Scored<E>) => a.score!.eq(b.score!);
   const ranked: RankedEntry<E>[] = [];
   let distinctAbove = 0;
   for (let start = 0; start < scored.length;) {
     const first = scored[start]!;
     let end = start + 1;
-    while (end < scored.length && scored[end]!.score.eq(first.score)) end += 1;
+    while (end < scored.length && same(scored[end]!, first)) end += 1;
     const tied = end - start > 1;
     const position = method === 'dense' ? distinctAbove + 1 : start + 1;
-    const score = first.score.toFixed();
+    const score = keyed ? canonical(first.text) : first.score!.toFixed();
     for (let i = start; i < end; i += 1)
       ranked.push({ rank: position, tied, score, entry: scored[i]!.entry });
     distinctAbove += 1;
