@@ -217,13 +217,18 @@ export function scoreAssessment(input: ScoreAssessmentInput): AssessmentResult {
           en: 'bonus',
           zh: '加分',
         });
-  let rescaledPoints = ZERO;
-  for (const sub of compiled.subItems.values()) {
+  // points rescaled away, in Decimal only when there are some
+  let rescaledPoints: Decimal | null = null;
+  for (const sub of compiled.subItemList) {
     const entry = parsed[sub.index];
     if (entry?.input.kind === 'notApplicable' && sub.subItem.whenNotApplicable === 'rescale')
-      rescaledPoints = rescaledPoints.plus(sub.points);
+      rescaledPoints = (rescaledPoints ?? ZERO).plus(sub.points);
   }
-  if (rescaledPoints.gte(compiled.total)) {
+  if (
+    rescaledPoints === null
+      ? compiled.total.isZero() || compiled.total.isNegative()
+      : rescaledPoints.gte(compiled.total)
+  ) {
     issues.add(
       'inputs',
       'nothingToScore',
@@ -738,6 +743,8 @@ function score(
   measured: ReturnType<typeof readMeasurements>,
   bonusFound: readonly Occurrence[],
   locale: Locale,
+  /** false: the parts only (a lean result's area tree), without the explanation */
+  explain = true,
 ): AssessmentResult {
   const { ruleSet, rounder } = compiled;
   const { policy } = ruleSet;
@@ -913,6 +920,7 @@ function score(
     bonusBreakdown,
     rounding: policy.rounding,
   };
+  if (!explain) return result as AssessmentResult;
   // one line per sub-item: built when first read
   return explainOnRead(result as AssessmentResult, () => explainAssessment(result, compiled, locale, scaled));
 }
@@ -1079,7 +1087,7 @@ function scoreLean(
   const built = result as AssessmentResult;
   stampLazy(result, {
     build: (name: string) => {
-      if (name === 'areas') return score(compiled, parsed, measured, bonusFound, locale).areas;
+      if (name === 'areas') return score(compiled, parsed, measured, bonusFound, locale, false).areas;
       // the score before rounding, as score() passes it
       const raw = rawUnits === 0 ? ZERO : new Decimal(unitsText(rawUnits, scale));
       const scaled =

@@ -268,6 +268,8 @@ function score(
   bonusFound: readonly Occurrence[],
   locale: Locale,
   vetoes: VetoResult[],
+  /** false: the parts only (a lean result's breakdowns), without the explanation */
+  explain = true,
 ): InspectionResult {
   const { ruleSet, rounder, deductions, service } = compiled;
   const { policy } = ruleSet;
@@ -403,6 +405,7 @@ function score(
     bonusBreakdown: outcome.bonusBreakdown,
     rounding: policy.rounding,
   };
+  if (!explain) return result as InspectionResult;
   if (vetoed || outcome.breakdown === null) {
     // a few shared lines (a vetoed or unscored target): built now, a plain field
     const built = result as InspectionResult;
@@ -701,14 +704,14 @@ class LeanInspection {
               ).scaled;
       return explainInspection(result, compiled, this.locale, scaled);
     }
-    if (name === 'bonusBreakdown')
-      return result.bonusStatus === 'scored'
-        ? scoreBonus(compiled.bonus!, this.bonusFound, compiled.rounder).breakdown
-        : null;
-    // the breakdown: the full path's, so that it cannot differ from it
+    // the breakdowns: the full path's, so that they cannot differ from it
     const { target, measured, findings, bonusFound, locale, vetoes } = this;
-    return score(compiled, target, measured, findings, bonusFound, locale, vetoes).breakdown;
+    this.parts ??= score(compiled, target, measured, findings, bonusFound, locale, vetoes, false);
+    return name === 'breakdown' ? this.parts.breakdown : this.parts.bonusBreakdown;
   }
+
+  /** the full path's result, without its explanation, once a breakdown is read */
+  private parts: InspectionResult | undefined;
 }
 
 /** The bonus in units at unitScale, as scoreBonus adds it up; null when a product leaves the safe integers. */
