@@ -55,7 +55,7 @@ const toCells = (row: SiteRow) => [
 
 /** text offices type: Chinese, ASCII, and the characters CSV and spreadsheets treat specially */
 const nameCharacters = fc.constantFrom(
-  ...'江西省人民政府办公厅网站市县区局委，。“”()ABCxyz019 ,"\n=+-@;'.split(''),
+  ...'江西省人民政府办公厅网站市县区局委，。“”()ABCxyz019 ,"\n=+-@;{}\\'.split(''),
 );
 const nameArbitrary = fc
   .array(nameCharacters, { minLength: 1, maxLength: 24 })
@@ -106,7 +106,11 @@ async function snapshot(db: Database, programmeId: number) {
     .from(imports)
     .where(and(eq(imports.programmeId, programmeId), eq(imports.status, 'applied')));
   const [audit] = await db.select({ n: count() }).from(auditLog);
-  const versions = await db.select({ code: websites.siteCode, version: websites.version }).from(websites);
+  const versions = await db
+    .select({ code: websites.siteCode, version: websites.version })
+    .from(websites)
+    .where(eq(websites.programmeId, programmeId))
+    .orderBy(websites.siteCode);
   return { sites: sites!.n, accounts: accounts!.n, applied: applied!.n, audit: audit!.n, versions };
 }
 
@@ -225,9 +229,15 @@ describe.each(databaseKinds)('registry imports on %s', (kind) => {
       actor,
     });
     expect(outcome.status === 'applied' && outcome.counts).toEqual({ created: 0, updated: 1, unchanged: 1 });
-    const [site] = await db.select().from(websites).where(eq(websites.siteCode, '3601000002'));
+    const [site] = await db
+      .select()
+      .from(websites)
+      .where(and(eq(websites.programmeId, programmeId), eq(websites.siteCode, '3601000002')));
     expect(site).toMatchObject({ consolidated: true, ownerName: '江西省发展改革委', version: 1 });
-    const [renamed] = await db.select().from(websites).where(eq(websites.siteCode, '3601000001'));
+    const [renamed] = await db
+      .select()
+      .from(websites)
+      .where(and(eq(websites.programmeId, programmeId), eq(websites.siteCode, '3601000001')));
     expect(renamed).toMatchObject({ name: '江西省人民政府门户网站', version: 2 });
     const [record] = await db.select().from(imports).where(eq(imports.id, outcome.importId));
     expect(record!.report).toMatchObject({

@@ -294,3 +294,14 @@ export function chunks<T>(items: readonly T[], size = 1000): T[][] {
   for (let index = 0; index < items.length; index += size) result.push(items.slice(index, index + size));
   return result;
 }
+
+/**
+ * A PostgreSQL array literal of text (NULL for null), passed as one parameter and cast in SQL (`::text[]`,
+ * `::website_kind[]`): the same on node-postgres and PGlite, whatever their own array serialisation does.
+ */
+export function textArray(values: readonly (string | null)[]): string {
+  const items = values.map((value) =>
+    value === null ? 'NULL' : `"${value.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`,
+  );
+  return `{${items.join(',')}}`;
+}

@@ -5,6 +5,7 @@ import { newMediaAccounts, type TargetLevel, type TargetStatus } from '../db/sch
 import {
   chunks,
   runRegistryImport,
+  textArray,
   type ImportActor,
   type ImportOutcome,
   type RegistryImportSpec,
@@ -173,21 +174,19 @@ async function writeAccounts(
     });
     toWrite.push(next);
   }
-  for (const chunk of chunks(toWrite))
-    await tx
-      .insert(newMediaAccounts)
-      .values(chunk)
-      .onConflictDoUpdate({
-        target: [newMediaAccounts.programmeId, newMediaAccounts.platform, newMediaAccounts.name],
-        set: {
-          ownerName: sql`excluded.owner_name`,
-          ownerUnitId: sql`excluded.owner_unit_id`,
-          level: sql`excluded.level`,
-          status: sql`excluded.status`,
-          version: sql`${newMediaAccounts.version} + 1`,
-          updatedAt: sql`now()`,
-        },
-      });
+  for (const chunk of chunks(toWrite, 5000))
+    await tx.execute(sql`
+      insert into ${newMediaAccounts} (programme_id, name, platform, owner_name, owner_unit_id, level, status)
+      select ${programmeId}, * from unnest(
+        ${textArray(chunk.map((row) => row.name))}::text[],
+        ${textArray(chunk.map((row) => row.platform))}::text[],
+        ${textArray(chunk.map((row) => row.ownerName))}::text[],
+        ${textArray(chunk.map((row) => (row.ownerUnitId === null ? null : String(row.ownerUnitId))))}::int[],
+        ${textArray(chunk.map((row) => row.level))}::target_level[],
+        ${textArray(chunk.map((row) => row.status))}::target_status[])
+      on conflict (programme_id, platform, name) do update set
+        owner_name = excluded.owner_name, owner_unit_id = excluded.owner_unit_id, level = excluded.level,
+        status = excluded.status, version = ${newMediaAccounts.version} + 1, updated_at = now()`);
   return { counts: { created: created.length, updated: updated.length, unchanged }, created, updated };
 }
 

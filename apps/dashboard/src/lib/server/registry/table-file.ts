@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { sniff } from '../uploads';
 
@@ -309,40 +310,54 @@ async function readXlsx(bytes: Uint8Array, options: TableFileOptions): Promise<T
         ? 'The Excel file is damaged and cannot be read.'
         : 'The Excel file unpacks to too much data.',
     );
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(
-      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
-    );
-  } catch {
-    return fail('Excel 文件已损坏，无法读取。', 'The Excel file is damaged and cannot be read.');
-  }
-  const sheet =
-    workbook.worksheets.find((candidate) => candidate.state === 'visible') ?? workbook.worksheets[0];
-  if (!sheet) return fail('Excel 文件中没有工作表。', 'The Excel file has no worksheet.');
   const maxRows = options.maxRows ?? defaultMaxTableRows;
-  if (sheet.actualRowCount > maxRows + headerSearchRows)
-    return fail(
-      `行数过多（${sheet.actualRowCount} 行），一次最多导入 ${maxRows} 行。`,
-      `Too many rows (${sheet.actualRowCount}); at most ${maxRows} rows per import.`,
-    );
   const problems: RowProblem[] = [];
   const grid: { row: number; cells: string[] }[] = [];
   /** formula or error cells, by row and column, reported once the header names the columns */
   const badCells: { row: number; col: number; message: string; messageEn: string }[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, col) => {
-      const read = cellText(cell);
-      if ('problem' in read) {
-        badCells.push({ row: rowNumber, col, ...read.problem });
-        cells[col - 1] = '';
-      } else cells[col - 1] = read.text;
-    });
-    for (let index = 0; index < cells.length; index++) cells[index] ??= '';
-    grid.push({ row: rowNumber, cells });
+  let sheetName: string | null = null;
+  let tooManyRows = false;
+  // the streaming reader: about twice as fast as loading the whole workbook model, and it can stop early
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'emit',
   });
-  const read = buildTable(grid, { format: 'xlsx', encoding: null, sheetName: sheet.name }, options, problems);
+  try {
+    for await (const worksheet of reader) {
+      // the first sheet is the table; the others are not read
+      sheetName = (worksheet as unknown as { name?: string }).name ?? null;
+      for await (const row of worksheet as unknown as AsyncIterable<ExcelJS.Row>) {
+        if (grid.length >= maxRows + headerSearchRows) {
+          tooManyRows = true;
+          break;
+        }
+        const cells: string[] = [];
+        row.eachCell({ includeEmpty: false }, (cell, col) => {
+          const read = cellText(cell);
+          if ('problem' in read) {
+            badCells.push({ row: row.number, col, ...read.problem });
+            cells[col - 1] = '';
+          } else cells[col - 1] = read.text;
+        });
+        for (let index = 0; index < cells.length; index++) cells[index] ??= '';
+        grid.push({ row: row.number, cells });
+      }
+      break;
+    }
+  } catch {
+    return fail('Excel 文件已损坏，无法读取。', 'The Excel file is damaged and cannot be read.');
+  }
+  if (tooManyRows)
+    return fail(
+      `行数过多，一次最多导入 ${maxRows} 行。`,
+      `Too many rows; at most ${maxRows} rows per import.`,
+    );
+  if (sheetName === null && grid.length === 0)
+    return fail('Excel 文件中没有工作表。', 'The Excel file has no worksheet.');
+  const read = buildTable(grid, { format: 'xlsx', encoding: null, sheetName }, options, problems);
   const headers = read.table?.headers ?? [];
   for (const bad of badCells)
     read.problems.push({
@@ -358,12 +373,9 @@ async function readXlsx(bytes: Uint8Array, options: TableFileOptions): Promise<T
 type CellRead = { text: string } | { problem: { message: string; messageEn: string } };
 
 function cellText(cell: ExcelJS.Cell): CellRead {
-  let value = cell.value;
-  if (cell.type === ExcelJS.ValueType.Merge) {
-    // a vertical merge (one value for several rows of a column) repeats; a horizontal one (a title) does not
-    if (cell.master.col !== cell.col) return { text: '' };
-    value = cell.master.value;
-  }
+  const value = cell.value;
+  // a merged cell other than the top-left one is empty (the streaming reader does not know the merges)
+  if (cell.type === ExcelJS.ValueType.Merge) return { text: '' };
   if (value === null || value === undefined) return { text: '' };
   if (typeof value === 'string') return { text: value.trim() };
   if (typeof value === 'number') return { text: formatNumber(value, cell.numFmt) };
@@ -527,8 +539,18 @@ function buildTable(
   const rows: TableRow[] = [];
   for (const line of dataLines) {
     const cells: Record<string, string> = {};
-    for (let index = 0; index < headers.length; index++)
-      cells[headers[index]!] = (line.cells[index] ?? '').trim();
+    for (let index = 0; index < headers.length; index++) {
+      const cell = (line.cells[index] ?? '').trim();
+      if (binaryCharacters.test(cell)) {
+        problems.push({
+          row: line.row,
+          column: headers[index]!,
+          message: '单元格含有不可见的控制字符，请删除后再导入。',
+          messageEn: 'The cell contains invisible control characters; remove them and import again.',
+        });
+        cells[headers[index]!] = '';
+      } else cells[headers[index]!] = cell;
+    }
     for (let index = headers.length; index < line.cells.length; index++) {
       if ((line.cells[index] ?? '').trim() === '') continue;
       problems.push({

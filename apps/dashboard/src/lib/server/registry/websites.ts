@@ -5,6 +5,7 @@ import { units, websites, type TargetLevel, type TargetStatus, type WebsiteKind 
 import {
   chunks,
   runRegistryImport,
+  textArray,
   type ImportActor,
   type ImportOutcome,
   type RegistryImportSpec,
@@ -237,7 +238,7 @@ async function writeWebsites(
     .for('update');
   const bySiteCode = new Map(existing.map((row) => [row.siteCode, row]));
   const unitIds = await unitIdsByName(tx);
-  const toWrite: (StoredWebsite & { programmeId: number })[] = [];
+  const toWrite: StoredWebsite[] = [];
   const created: string[] = [];
   const updated: RowChange[] = [];
   let unchanged = 0;
@@ -264,7 +265,7 @@ async function writeWebsites(
     };
     if (!previous) {
       created.push(row.siteCode);
-      toWrite.push({ programmeId, ...next });
+      toWrite.push(next);
       continue;
     }
     const changed = comparedFields.filter((field) => previous[field] !== next[field]);
@@ -277,28 +278,29 @@ async function writeWebsites(
       before: Object.fromEntries(changed.map((field) => [field, previous[field]])),
       after: Object.fromEntries(changed.map((field) => [field, next[field]])),
     });
-    toWrite.push({ programmeId, ...next });
+    toWrite.push(next);
   }
-  for (const chunk of chunks(toWrite))
-    await tx
-      .insert(websites)
-      .values(chunk)
-      .onConflictDoUpdate({
-        target: [websites.programmeId, websites.siteCode],
-        set: {
-          name: sql`excluded.name`,
-          homeUrl: sql`excluded.home_url`,
-          ownerName: sql`excluded.owner_name`,
-          ownerUnitId: sql`excluded.owner_unit_id`,
-          kind: sql`excluded.kind`,
-          level: sql`excluded.level`,
-          consolidated: sql`excluded.consolidated`,
-          hasExternalServices: sql`excluded.has_external_services`,
-          status: sql`excluded.status`,
-          version: sql`${websites.version} + 1`,
-          updatedAt: sql`now()`,
-        },
-      });
+  // one statement per 5,000 rows, the columns as arrays (unnest): far fewer parameters and round trips than VALUES
+  for (const chunk of chunks(toWrite, 5000))
+    await tx.execute(sql`
+      insert into ${websites} (programme_id, site_code, name, home_url, owner_name, owner_unit_id, kind, level,
+        consolidated, has_external_services, status)
+      select ${programmeId}, * from unnest(
+        ${textArray(chunk.map((row) => row.siteCode))}::text[],
+        ${textArray(chunk.map((row) => row.name))}::text[],
+        ${textArray(chunk.map((row) => row.homeUrl))}::text[],
+        ${textArray(chunk.map((row) => row.ownerName))}::text[],
+        ${textArray(chunk.map((row) => (row.ownerUnitId === null ? null : String(row.ownerUnitId))))}::int[],
+        ${textArray(chunk.map((row) => row.kind))}::website_kind[],
+        ${textArray(chunk.map((row) => row.level))}::target_level[],
+        ${textArray(chunk.map((row) => String(row.consolidated)))}::boolean[],
+        ${textArray(chunk.map((row) => String(row.hasExternalServices)))}::boolean[],
+        ${textArray(chunk.map((row) => row.status))}::target_status[])
+      on conflict (programme_id, site_code) do update set
+        name = excluded.name, home_url = excluded.home_url, owner_name = excluded.owner_name,
+        owner_unit_id = excluded.owner_unit_id, kind = excluded.kind, level = excluded.level,
+        consolidated = excluded.consolidated, has_external_services = excluded.has_external_services,
+        status = excluded.status, version = ${websites.version} + 1, updated_at = now()`);
   return { counts: { created: created.length, updated: updated.length, unchanged }, created, updated };
 }
 
