@@ -43,3 +43,14 @@ export function clauseText(lang: Lang, clause: ClauseLike): string {
     ? `${title} ${measured}（阈值 ${thresholdText(lang, clause)}）`
     : `${title}: ${measured} (threshold ${thresholdText(lang, clause)})`;
 }
+
+/** Why a veto decided a unit: its title and each triggered clause, e.g. "…被单项否决（…数 2 个（阈值 ≥ 2 个））". */
+export function vetoReason(
+  lang: Lang,
+  veto: { title: string; titleEn: string | null; clauses: (ClauseLike & { triggered: boolean | null })[] },
+): string {
+  const title = lang === 'en' && veto.titleEn ? veto.titleEn : veto.title;
+  const clauses = veto.clauses.filter((clause) => clause.triggered).map((clause) => clauseText(lang, clause));
+  if (clauses.length === 0) return title;
+  return lang === 'zh' ? `${title}（${clauses.join('；')}）` : `${title} (${clauses.join('; ')})`;
+}
