@@ -291,7 +291,8 @@ function figuresFor(
         owner: row.owner,
         platform: row.platform,
         group,
-        resultText: row.reason === 'veto' ? '单项否决' : '不合格',
+        // the annexes print 单项否决 for vetoed websites and 不合格 for accounts (Hanzhong 2022 Q3)
+        resultText: type === 'website' && row.reason === 'veto' ? '单项否决' : '不合格',
         problems: row.problems ?? '',
         computed,
       });
