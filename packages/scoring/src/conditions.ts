@@ -62,6 +62,12 @@ export interface CompiledMeasurements {
   read: Measurement[];
   /** their positions */
   readIndex: number[];
+  /**
+   * The keys of the last measurements read, in order, with their positions: inputs built the same way list their
+   * keys in the same order, so a key is found by comparing it with the one at the same place (see indexOfKey).
+   */
+  lastKeys: string[];
+  lastIndex: (number | undefined)[];
 }
 
 type CompiledCondition =
@@ -116,7 +122,15 @@ export function compileMeasurements(measurements: Measurement[], vetoes: Veto[])
   vetoes.forEach((veto) => visit(veto.when));
   const indexOf = new Map(measurements.map((m, index) => [m.id, index]));
   const read = measurements.filter((m) => readIds.has(m.id));
-  return { byId, indexOf, list: measurements, read, readIndex: read.map((m) => indexOf.get(m.id)!) };
+  return {
+    byId,
+    indexOf,
+    list: measurements,
+    read,
+    readIndex: read.map((m) => indexOf.get(m.id)!),
+    lastKeys: [],
+    lastIndex: [],
+  };
 }
 
 export function compileVetoes(vetoes: Veto[], measurements: CompiledMeasurements): CompiledVeto[] {
@@ -240,11 +254,13 @@ export function readMeasurements(
     return values;
   }
   // for-in reads V8's enum cache without allocating a key array; inherited keys are skipped like Object.keys does
+  let place = 0;
   for (const id in raw) {
     if (!hasOwn.call(raw, id)) continue;
     const value = raw[id];
     if (value === undefined) continue;
-    const index = compiled.indexOf.get(id);
+    const index = indexOfKey(compiled, id, place);
+    place += 1;
     if (index === undefined) {
       issues.add(
         keyPath('measurements', id),
@@ -286,6 +302,15 @@ export function readMeasurements(
     }
   }
   return values;
+}
+
+/** The position of measurement `id`, the `place`-th key read: the last input's key there, or a Map lookup. */
+function indexOfKey(compiled: CompiledMeasurements, id: string, place: number): number | undefined {
+  if (compiled.lastKeys[place] === id) return compiled.lastIndex[place];
+  const index = compiled.indexOf.get(id);
+  compiled.lastKeys[place] = id;
+  compiled.lastIndex[place] = index;
+  return index;
 }
 
 export const listIds = (ids: string[]): string =>
