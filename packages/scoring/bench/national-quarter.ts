@@ -162,6 +162,18 @@ console.log(
   '  (kaohe builds breakdowns, area trees and explanations when first read; the tally reads none of them. ' +
     '"every field built" reads them all.)',
 );
+// CPU time is much less disturbed than wall time by other work on a shared machine
+const cpuFirst = (report: TimingReport) => report.cpuMs[0] ?? null;
+const cpuWarm = (report: TimingReport) => (report.cpuMs.length > 1 ? median(report.cpuMs.slice(1)) : null);
+console.log('Ratios on CPU time (first runs | warm medians):');
+console.log(
+  `  kaohe ÷ plain number       ${pad(timesOrDash(ratio(cpuFirst(kaohe), cpuFirst(plain))), 6)} | ` +
+    `${timesOrDash(ratio(cpuWarm(kaohe), cpuWarm(plain)))}`,
+);
+console.log(
+  `  json-rules-engine ÷ kaohe  ${pad(timesOrDash(ratio(cpuFirst(jre), cpuFirst(kaohe))), 6)} | ` +
+    `${timesOrDash(ratio(cpuWarm(jre), cpuWarm(kaohe)))}`,
+);
 
 // the goals are about scoring one national quarter on one core: judged on the first runs, warm shown beside
 const verdict = (met: boolean | null) => (met === null ? 'n/a    ' : met ? 'met    ' : 'NOT met');
