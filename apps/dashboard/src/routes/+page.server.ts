@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, desc, eq } from 'drizzle-orm';
 import { db } from '$lib/server/db';
 import { cycles, programmes } from '$lib/server/db/schema';
 import { requireRole, readerRoles } from '$lib/server/guard';
@@ -23,6 +23,48 @@ export const load = (async (event) => {
     })
     .from(programmes)
     .leftJoin(cycles, eq(cycles.programmeId, programmes.id))
-    .orderBy(asc(programmes.id), asc(cycles.id));
-  return { rows };
+    .orderBy(asc(programmes.id), desc(cycles.periodEnd), desc(cycles.id));
+  // one card per programme (its level shown), its cycles newest first
+  const byProgramme = new Map<
+    number,
+    {
+      id: number;
+      title: string;
+      titleEn: string | null;
+      ruleSetId: string;
+      level: (typeof rows)[number]['level'];
+      kind: (typeof rows)[number]['kind'];
+      organiser: string | null;
+      cycles: {
+        id: number;
+        title: string;
+        titleEn: string | null;
+        status: NonNullable<(typeof rows)[number]['status']>;
+      }[];
+    }
+  >();
+  for (const row of rows) {
+    let programme = byProgramme.get(row.programmeId);
+    if (!programme) {
+      programme = {
+        id: row.programmeId,
+        title: row.programmeTitle,
+        titleEn: row.programmeTitleEn,
+        ruleSetId: row.ruleSetId,
+        level: row.level,
+        kind: row.kind,
+        organiser: row.organiser,
+        cycles: [],
+      };
+      byProgramme.set(row.programmeId, programme);
+    }
+    if (row.cycleId !== null && row.cycleTitle !== null && row.status !== null)
+      programme.cycles.push({
+        id: row.cycleId,
+        title: row.cycleTitle,
+        titleEn: row.cycleTitleEn,
+        status: row.status,
+      });
+  }
+  return { programmes: [...byProgramme.values()] };
 }) satisfies PageServerLoad;

@@ -251,9 +251,13 @@ describe.each(databaseKinds)('the national programme on %s', (kind) => {
 
     it('shows the level on the home page and the rule set page', async () => {
       const home = expectOk(await call(homeLoad, { url: '/', token: tokens.leader }));
-      const programmesShown = new Map(home.rows.map((row) => [row.programmeTitle, row.level]));
+      const programmesShown = new Map(home.programmes.map((programme) => [programme.title, programme.level]));
       expect(programmesShown.get('甘肃省2019年度政府网站建设管理工作考核')).toBe('province');
       expect(programmesShown.get('2020年政府网站与政务新媒体监管工作年度考核')).toBe('national');
+      // one card per programme, its cycles newest first
+      const gansu = home.programmes.find((programme) => programme.title.startsWith('甘肃省2019'));
+      expect(gansu?.cycles.map((cycle) => cycle.id).at(-1)).toBe(gansuCycleId);
+      expect(home.programmes.filter((programme) => programme.title.startsWith('甘肃省2019'))).toHaveLength(1);
       const rules = expectOk(
         await call(ruleSetLoad, {
           url: '/rules/cn-2019-supervision-assessment',
