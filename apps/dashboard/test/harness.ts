@@ -84,6 +84,8 @@ export interface CallOptions {
   lang?: 'zh' | 'en';
   headers?: Record<string, string>;
   form?: Record<string, string>;
+  /** a multipart form (file uploads) */
+  multipart?: FormData;
   json?: unknown;
   clientAddress?: string;
 }
@@ -115,6 +117,10 @@ export async function call<T>(
   if (options.form) {
     body = new URLSearchParams(options.form);
     headers.set('content-type', 'application/x-www-form-urlencoded');
+    headers.set('origin', origin);
+  } else if (options.multipart) {
+    // the Request sets the multipart content-type with its boundary
+    body = options.multipart;
     headers.set('origin', origin);
   } else if (options.json !== undefined) {
     body = JSON.stringify(options.json);
