@@ -4,6 +4,7 @@ import type { Database } from '../db/open';
 import { auditLog, cycles, programmeGroups, programmes, programmeUnits, units, users } from '../db/schema';
 import { demoAccounts, type DemoAccount } from './accounts';
 import { gansuCities, gansuDepartments } from './gansu-2019-units';
+import { seedGansu2020Cycle } from './gansu-2020-cycle';
 import { hanzhongProgrammeSlug, seedHanzhong2022Q3 } from './hanzhong-2022-q3';
 import { jiangxiProgrammeSlug, seedJiangxi2018Q1 } from './jiangxi-2018-q1';
 import { seedGansu2019Assessment } from './seed-assessment';
@@ -125,7 +126,10 @@ function demoSeedContext(db: Database): DemoSeedContext {
 
 export interface DemoIds {
   programmeId: number;
+  /** the published 2019 cycle */
   cycleId: number;
+  /** the open 2020 cycle */
+  openCycleId: number;
   unitIdByCode: Map<string, number>;
   userIdByUsername: Map<string, number>;
 }
@@ -206,6 +210,8 @@ export async function seedDemo(
       title: '2019年度',
       titleEn: '2019',
       status: 'review',
+      periodStart: '2019-01-01',
+      periodEnd: '2019-12-31',
     })
     .returning({ id: cycles.id });
   if (!cycle) throw new Error('cycle not inserted');
@@ -227,6 +233,13 @@ export async function seedDemo(
     reviewerId: userId('reviewer'),
     adminId: userId('admin'),
   });
+  // the next year's cycle, still open: the demo's live self-evaluation and review
+  const openCycleId = await seedGansu2020Cycle(db, {
+    programmeId: programme.id,
+    unitIdByCode,
+    assessorIdByUnitCode,
+    reviewerId: userId('reviewer'),
+  });
 
   await db.insert(auditLog).values({
     action: 'seed.demo',
@@ -236,5 +249,5 @@ export async function seedDemo(
     reason: '首次启动：写入演示数据',
   });
 
-  return { programmeId: programme.id, cycleId: cycle.id, unitIdByCode, userIdByUsername };
+  return { programmeId: programme.id, cycleId: cycle.id, openCycleId, unitIdByCode, userIdByUsername };
 }
