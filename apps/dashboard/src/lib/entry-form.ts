@@ -76,6 +76,16 @@ const messages = {
   },
 } as const;
 
+/**
+ * Range check for a decimal field. zod runs it even when the decimal check before it failed: text that is not a
+ * number passes here (its own message is already reported) instead of throwing inside Decimal.
+ */
+function withinRange(value: string, min: string, max: string): boolean {
+  if (!decimalText.test(value)) return true;
+  const decimal = new Decimal(value);
+  return decimal.gte(min) && decimal.lte(max);
+}
+
 const trimmed = (value: unknown) => (typeof value === 'string' ? value.trim() : value);
 
 function noteSchema(lang: Lang) {
@@ -154,10 +164,7 @@ export function subItemFormSchema(subItem: SubItem, lang: Lang) {
       const percent = isPercentField(subItem);
       applicable = z
         .object({
-          value: decimalSchema(lang).refine(
-            (value) => !percent || (new Decimal(value).gte(0) && new Decimal(value).lte(100)),
-            m.percent,
-          ),
+          value: decimalSchema(lang).refine((value) => !percent || withinRange(value, '0', '100'), m.percent),
           note: noteSchema(lang),
         })
         .transform(({ value, note }) => ({
@@ -170,7 +177,7 @@ export function subItemFormSchema(subItem: SubItem, lang: Lang) {
       applicable = z
         .object({
           points: decimalSchema(lang).refine(
-            (value) => new Decimal(value).gte(0) && new Decimal(value).lte(subItem.points),
+            (value) => withinRange(value, '0', subItem.points),
             m.points(subItem.points),
           ),
           note: noteSchema(lang),

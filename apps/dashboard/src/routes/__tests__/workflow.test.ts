@@ -1,4 +1,4 @@
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, like, ne, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCycleContext } from '$lib/server/assessment/context';
 import { cycleOutcomes } from '$lib/server/assessment/results';
@@ -66,6 +66,8 @@ describe.each(databaseKinds)('self-evaluation, review and publishing on %s', (ki
   let closedCycleId: number;
   let publishedCycleId: number;
   let lanzhou: number;
+  let demoOpenCycleId: number;
+  let qingyang: number;
   let jinchang: number;
   let baiyin: number;
 
@@ -115,7 +117,15 @@ describe.each(databaseKinds)('self-evaluation, review and publishing on %s', (ki
   beforeAll(async () => {
     database = await useTestDatabase(kind);
     const [programme] = await database.db.select().from(programmes).where(eq(programmes.slug, 'gansu-2019'));
-    const [published] = await database.db.select().from(cycles).where(eq(cycles.programmeId, programme!.id));
+    const [published] = await database.db
+      .select()
+      .from(cycles)
+      .where(and(eq(cycles.programmeId, programme!.id), eq(cycles.slug, '2019')));
+    const [demoOpen] = await database.db
+      .select()
+      .from(cycles)
+      .where(and(eq(cycles.programmeId, programme!.id), eq(cycles.slug, '2020')));
+    demoOpenCycleId = demoOpen!.id;
     publishedCycleId = published!.id;
     const [open] = await database.db
       .insert(cycles)
@@ -142,6 +152,7 @@ describe.each(databaseKinds)('self-evaluation, review and publishing on %s', (ki
     lanzhou = byCode('gs-lanzhou');
     jinchang = byCode('gs-jinchang');
     baiyin = byCode('gs-baiyin');
+    qingyang = byCode('gs-qingyang');
     // a second reviewer, who once saved an entry of 白银市 (e.g. while seconded to it)
     await database.db.insert(users).values({
       username: 'reviewer2',
@@ -205,6 +216,9 @@ describe.each(databaseKinds)('self-evaluation, review and publishing on %s', (ki
     ['a check left unanswered', 'subItem:D1.1', { met: '' }, 'met', '请选择是否达标。'],
     ['a percentage above 100', 'subItem:A2.1', { value: '120' }, 'value', '请输入 0 到 100 之间的百分数。'],
     ['not a number', 'subItem:A1.1', { value: '九十' }, 'value', '请输入数字，例如 95 或 2.5。'],
+    // a percent field and a points field check a range too: text there once threw inside Decimal (500)
+    ['text as a percentage', 'subItem:A2.1', { value: '很多' }, 'value', '请输入数字，例如 95 或 2.5。'],
+    ['text as points', 'subItem:D3.1', { points: '满分' }, 'points', '请输入数字，例如 95 或 2.5。'],
     [
       'not applicable without a reason',
       'subItem:A4.1',
@@ -526,6 +540,83 @@ describe.each(databaseKinds)('self-evaluation, review and publishing on %s', (ki
         }),
       );
     });
+  });
+
+  it('accepts the entries not reviewed yet in one step, leaving an adjustment as it is', async () => {
+    // the demo's open 2020 cycle: 庆阳市 has submitted and waits for review
+    const unitReviews = () =>
+      database.db
+        .select()
+        .from(reviews)
+        .where(and(eq(reviews.cycleId, demoOpenCycleId), eq(reviews.unitId, qingyang)));
+    expect(await unitReviews()).toHaveLength(0);
+    await expectForbidden(() =>
+      call(reviewActions.acceptRemaining, {
+        ...reviewUrl(qingyang, 'acceptRemaining', demoOpenCycleId),
+        token: tokens.leader,
+        form: { version: '1' },
+      }),
+    );
+    const adjusted = await call(reviewActions.review, {
+      ...reviewUrl(qingyang, 'review', demoOpenCycleId),
+      token: tokens.reviewer,
+      form: {
+        entryKind: 'subItem',
+        entryId: 'D3.1',
+        version: '0',
+        decision: 'adjust',
+        points: '5',
+        reason: '未开展年度业务培训',
+      },
+    });
+    expect(adjusted.outcome).toMatchObject({ kind: 'ok' });
+    const stale = await call(reviewActions.acceptRemaining, {
+      ...reviewUrl(qingyang, 'acceptRemaining', demoOpenCycleId),
+      token: tokens.reviewer,
+      form: { version: '7' },
+    });
+    expect(stale.outcome).toMatchObject({ kind: 'failure', status: 409 });
+    expect(await unitReviews()).toHaveLength(1);
+
+    const { outcome } = await call(reviewActions.acceptRemaining, {
+      ...reviewUrl(qingyang, 'acceptRemaining', demoOpenCycleId),
+      token: tokens.reviewer,
+      form: { version: '1' },
+    });
+    expect(outcome).toMatchObject({ kind: 'ok', value: { message: '已确认其余 19 项。' } });
+    const rows = await unitReviews();
+    expect(rows).toHaveLength(20);
+    expect(rows.find((row) => row.entryId === 'D3.1')).toMatchObject({
+      decision: 'adjusted',
+      inputs: { points: '5' },
+      reason: '未开展年度业务培训',
+    });
+    // each accepted entry carries the unit's own input, with its audit entry
+    const selfRows = await database.db
+      .select()
+      .from(selfEvaluations)
+      .where(and(eq(selfEvaluations.cycleId, demoOpenCycleId), eq(selfEvaluations.unitId, qingyang)));
+    for (const row of rows.filter((candidate) => candidate.entryId !== 'D3.1')) {
+      expect(row.decision).toBe('accepted');
+      const self = selfRows.find((candidate) => candidate.entryId === row.entryId);
+      expect(row.inputs, row.entryId).toEqual(self!.inputs);
+    }
+    const accepts = await database.db
+      .select()
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.action, 'review.accept'),
+          like(auditLog.entityId, `${demoOpenCycleId}/${qingyang}/%`),
+        ),
+      );
+    expect(accepts).toHaveLength(19);
+    const verified = await call(reviewActions.verify, {
+      ...reviewUrl(qingyang, 'verify', demoOpenCycleId),
+      token: tokens.reviewer,
+      form: { version: '1' },
+    });
+    expect(verified.outcome).toMatchObject({ kind: 'ok' });
   });
 
   it('runs the whole journey: submit → adjust with a reason → verify → publish → correct as revision 2', async () => {

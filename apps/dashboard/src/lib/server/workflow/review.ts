@@ -316,6 +316,85 @@ export async function reviewEntry(
   };
 }
 
+const AcceptRemainingForm = z.object({ version: z.coerce.number().int().min(1) });
+
+/**
+ * The `acceptRemaining` action: every entry not reviewed yet is accepted as the unit entered it, in one transaction,
+ * each with its own audit entry. Entries already decided (an adjustment above all) are left as they are.
+ */
+export async function acceptRemaining(
+  database: Database,
+  event: WorkflowEvent,
+  context: CycleContext,
+  unit: UnitInfo,
+) {
+  const lang = event.locals.lang;
+  requireRole(event, ['reviewer']);
+  const form = AcceptRemainingForm.safeParse(textFields(await event.request.formData()));
+  if (!form.success)
+    return fail(400, {
+      action: 'acceptRemaining',
+      errors: { _: say(lang, '请求参数有误。', 'Bad request.') },
+    });
+  const outcome = await database.transaction(async (tx) => {
+    const { user, submissionVersion } = await requireReviewWrite(tx, event, context.cycle.id, unit.id);
+    if (submissionVersion !== form.data.version) return { ok: false as const };
+    const selfRows = await tx
+      .select()
+      .from(selfEvaluations)
+      .where(and(eq(selfEvaluations.cycleId, context.cycle.id), eq(selfEvaluations.unitId, unit.id)));
+    const reviewed = await tx
+      .select({ entryKind: reviews.entryKind, entryId: reviews.entryId })
+      .from(reviews)
+      .where(and(eq(reviews.cycleId, context.cycle.id), eq(reviews.unitId, unit.id)))
+      .for('update');
+    const done = new Set(reviewed.map((row) => entryKey(row.entryKind, row.entryId)));
+    const now = new Date();
+    let accepted = 0;
+    for (const { key, row } of alignEntries(context, selfRows)) {
+      if (!row || done.has(key)) continue;
+      const [saved] = await tx
+        .insert(reviews)
+        .values({
+          cycleId: context.cycle.id,
+          unitId: unit.id,
+          entryKind: row.entryKind,
+          entryId: row.entryId,
+          inputs: row.inputs,
+          decision: 'accepted',
+          reviewerId: user.id,
+          updatedAt: now,
+        })
+        .onConflictDoNothing()
+        .returning({ version: reviews.version });
+      // reviewed by someone else since the read: theirs stands
+      if (!saved) continue;
+      await recordAudit(tx, event, {
+        action: 'review.accept',
+        entityType: 'review',
+        entityId: `${context.cycle.id}/${unit.id}/${key}`,
+        before: { selfEvaluation: row.inputs },
+        after: { inputs: row.inputs, decision: 'accepted', reason: null, version: saved.version },
+      });
+      accepted += 1;
+    }
+    return { ok: true as const, accepted };
+  });
+  if (!outcome.ok)
+    return fail(409, {
+      action: 'acceptRemaining',
+      errors: { _: say(lang, '冲突：请刷新页面后重试。', 'Conflict: reload the page.') },
+    });
+  return {
+    action: 'acceptRemaining' as const,
+    message: say(
+      lang,
+      `已确认其余 ${outcome.accepted} 项。`,
+      `Accepted the remaining ${outcome.accepted} entries.`,
+    ),
+  };
+}
+
 const VerifyForm = z.object({ version: z.coerce.number().int().min(1) });
 
 /** The `verify` action: every entry reviewed → the unit is verified and its verified result enters the ranking. */

@@ -3,7 +3,13 @@ import { scoreUnit } from '$lib/server/assessment/results';
 import { requireRole } from '$lib/server/guard';
 import { idParam, parseOrBadRequest } from '$lib/server/validation';
 import { cycleAndUnit } from '$lib/server/workflow/common';
-import { assessedBy, reviewEntry, reviewStates, verifyUnit } from '$lib/server/workflow/review';
+import {
+  acceptRemaining,
+  assessedBy,
+  reviewEntry,
+  reviewStates,
+  verifyUnit,
+} from '$lib/server/workflow/review';
 import { selfEvaluationEntries, submissionState, unitEvidence } from '$lib/server/workflow/self-evaluation';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -64,6 +70,10 @@ export const actions = {
   review: async (event) => {
     const { database, context, unit } = await target(event);
     return reviewEntry(database, event, context, unit);
+  },
+  acceptRemaining: async (event) => {
+    const { database, context, unit } = await target(event);
+    return acceptRemaining(database, event, context, unit);
   },
   verify: async (event) => {
     const { database, context, unit } = await target(event);
