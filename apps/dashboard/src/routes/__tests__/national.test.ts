@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { and, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listCycles, loadCycleContext } from '$lib/server/assessment/context';
@@ -21,6 +22,7 @@ import { GET as getSelfEvaluation } from '../api/cycles/[cycleId]/units/[unitId]
 import { load as homeLoad } from '../+page.server';
 import { load as rankingsLoad } from '../rankings/+page.server';
 import { GET as exportCsv } from '../rankings/export.csv/+server';
+import { GET as exportXlsx } from '../rankings/export.xlsx/+server';
 import { load as ruleSetLoad } from '../rules/[ruleSetId]/+page.server';
 import { actions as selfActions, load as selfLoad } from '../self-evaluation/[cycleId]/[unitId]/+page.server';
 import { load as unitLoad } from '../units/[unitId]/+page.server';
@@ -196,6 +198,22 @@ describe.each(databaseKinds)('the national programme on %s', (kind) => {
         /^省级政府,,,海南省,,不合格,一票否决：多个网站或政务新媒体因严重表述错误被单项否决$/,
       );
       expect(lines.filter((line) => line.startsWith('省级政府,1,并列,'))).toHaveLength(4);
+
+      // and the XLSX export, read back: 31 + 42 units in their two groups
+      const xlsx = await call(exportXlsx, {
+        url: `/rankings/export.xlsx?cycle=${nationalCycleId}`,
+        token: tokens.leader,
+      });
+      if (xlsx.outcome.kind !== 'response') throw new Error(`XLSX: ${xlsx.outcome.kind}`);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(await xlsx.outcome.response.arrayBuffer());
+      const sheet = workbook.worksheets[0]!;
+      const groups: string[] = [];
+      sheet.eachRow((row, number) => {
+        if (number > 2) groups.push(String(row.getCell(1).value));
+      });
+      expect(groups.filter((group) => group === '省级政府')).toHaveLength(31);
+      expect(groups.filter((group) => group === '国务院部门')).toHaveLength(42);
     });
 
     it('opens on the Gansu 2019 cycle by default, and switches between the two programmes', async () => {
