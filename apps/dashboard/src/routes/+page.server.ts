@@ -1,4 +1,4 @@
-import { asc, desc, eq } from 'drizzle-orm';
+import { asc, desc, eq, sql } from 'drizzle-orm';
 import { db } from '$lib/server/db';
 import { cycles, programmes } from '$lib/server/db/schema';
 import { requireRole, readerRoles } from '$lib/server/guard';
@@ -23,7 +23,7 @@ export const load = (async (event) => {
     })
     .from(programmes)
     .leftJoin(cycles, eq(cycles.programmeId, programmes.id))
-    .orderBy(asc(programmes.id), desc(cycles.periodEnd), desc(cycles.id));
+    .orderBy(asc(programmes.id), sql`${cycles.periodEnd} desc nulls last`, desc(cycles.id));
   // one card per programme (its level shown), its cycles newest first
   const byProgramme = new Map<
     number,
