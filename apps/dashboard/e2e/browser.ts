@@ -21,14 +21,23 @@ export async function launchBrowser(): Promise<Browser> {
 
 export const baseUrl = () => inject('baseUrl');
 
-/** Navigates and waits until Svelte has hydrated: a click before that does nothing (toolchain note §5.11). */
-export async function open(page: Page, path: string): Promise<void> {
-  await page.goto(`${baseUrl()}${path}`);
-  await page.waitForSelector('html[data-hydrated]');
+/**
+ * Navigates and waits until Svelte has hydrated: a click before that does nothing (toolchain note §5.11). With
+ * JavaScript disabled (`javaScriptEnabled: false`) there is nothing to wait for. `base`: a test's own server.
+ */
+export async function open(page: Page, path: string, base = baseUrl(), javaScript = true): Promise<void> {
+  await page.goto(`${base}${path}`);
+  if (javaScript) await page.waitForSelector('html[data-hydrated]');
 }
 
-export async function logIn(page: Page, username: string, password: string): Promise<void> {
-  await open(page, '/login');
+export async function logIn(
+  page: Page,
+  username: string,
+  password: string,
+  base = baseUrl(),
+  javaScript = true,
+): Promise<void> {
+  await open(page, '/login', base, javaScript);
   const form = page.locator('section.login form');
   await form.locator('input[name=username]').fill(username);
   await form.locator('input[name=password]').fill(password);
