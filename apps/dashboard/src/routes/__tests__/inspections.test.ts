@@ -5,11 +5,16 @@ import { closeAppDatabase, type AppDatabase } from '$lib/server/db';
 import {
   auditLog,
   cycles,
+  imports,
   inspectionSamples,
   inspections,
   programmes,
   websites,
 } from '$lib/server/db/schema';
+import { ruleSetFor } from '$lib/server/inspections/record';
+import { importResults } from '$lib/server/inspections/results-import';
+import { templateColumns } from '$lib/server/registry/export';
+import { actions as importActions } from '../inspections/[cycleId]/import/+page.server';
 import { call, databaseKinds, expectOk, sessionTokenFor, useTestDatabase } from '../../../test/harness';
 import { load as listLoad } from '../inspections/+page.server';
 import { load as cycleLoad } from '../inspections/[cycleId]/+page.server';
@@ -496,5 +501,220 @@ describe.each(databaseKinds)('quarterly inspections on %s', (kind) => {
     });
     expect(outcome).toMatchObject({ kind: 'failure', status: 400 });
     expect(JSON.stringify((outcome as { data: unknown }).data)).toContain('没有上报结果');
+  });
+
+  describe('results import', () => {
+    let programmeId: number;
+    let quarter: number;
+    const csv = (lines: string[][]) =>
+      new File(['\uFEFF' + lines.map((line) => line.join(',')).join('\r\n')], 'results.csv', {
+        type: 'text/csv',
+      });
+    const appendix = (rows: string[][]) =>
+      csv([['序号', '网站名称', '首页网址', '网站标识码', '检查结果', '存在的严重问题'], ...rows]);
+    const run = (file: File, source: 'reported' | 'provinceRecheck' | 'sample') =>
+      importResults({
+        db: database.db,
+        programmeId,
+        cycleId: quarter,
+        file,
+        source,
+        inspectedOn: '2022-11-20',
+        actor: { userId: null },
+      });
+    const count = async () =>
+      (
+        await database.db
+          .select({ id: inspections.id })
+          .from(inspections)
+          .where(eq(inspections.cycleId, quarter))
+      ).length;
+
+    beforeAll(async () => {
+      const [programme] = await database.db
+        .select({ id: programmes.id })
+        .from(programmes)
+        .where(eq(programmes.slug, 'hanzhong-2022-q3'));
+      programmeId = programme!.id;
+      const [cycle] = await database.db
+        .insert(cycles)
+        .values({
+          programmeId,
+          slug: '2022-q4',
+          title: '2022年第四季度',
+          periodStart: '2022-10-01',
+          periodEnd: '2022-12-31',
+        })
+        .returning({ id: cycles.id });
+      quarter = cycle!.id;
+    });
+
+    it("imports a city's annex as reported (not computed), idempotently, and shows province mismatches", async () => {
+      const rows = [
+        [
+          '1',
+          '“汉中市商务局”网',
+          'http://swj.hanzhong.gov.cn/',
+          '6107000034',
+          '单项否决',
+          '存在固定表述错误',
+        ],
+        ['2', '“汉中市体育局”网', 'http://tyj.hanzhong.gov.cn/', '6107000019', '不合格', '存在空白栏目'],
+        ['3', '汉中市人民政府', 'http://www.hanzhong.gov.cn/', '6107000001', '合格', ''],
+      ];
+      const first = await run(appendix(rows), 'reported');
+      expect(first).toMatchObject({ ok: true, layout: 'appendix', created: 3, updated: 0, unchanged: 0 });
+      expect(await run(appendix(rows), 'reported')).toMatchObject({
+        ok: true,
+        created: 0,
+        updated: 0,
+        unchanged: 3,
+      });
+      const [stored] = await database.db
+        .select()
+        .from(inspections)
+        .where(
+          and(
+            eq(inspections.cycleId, quarter),
+            eq(inspections.source, 'reported'),
+            eq(inspections.reason, 'veto'),
+          ),
+        );
+      expect(stored).toMatchObject({
+        verdict: 'unqualified',
+        score: null,
+        problems: '存在固定表述错误',
+        inputs: { kind: 'reported' },
+      });
+      expect((stored!.explanation as string[])[0]).toContain('非 Kaohe 计算');
+
+      // the province re-checks one and disagrees with the city
+      const recheck = await run(
+        appendix([['1', '“汉中市体育局”网', '', '6107000019', '合格', '']]),
+        'provinceRecheck',
+      );
+      expect(recheck).toMatchObject({ ok: true, created: 1 });
+      const page = expectOk(
+        await call(samplingLoad, {
+          url: `/inspections/${quarter}/sampling`,
+          params: params(quarter),
+          token: tokens.leader,
+        }),
+      );
+      expect(page.mismatches.map((m) => [m.website?.siteCode, m.cityVerdict, m.provinceVerdict])).toEqual([
+        ['6107000019', 'unqualified', 'qualified'],
+      ]);
+      const draw = await call(samplingActions.recheck, {
+        url: `/inspections/${quarter}/sampling?/recheck`,
+        params: params(quarter),
+        token: tokens.inspector,
+        form: { seed: 'province-2022-q4', share: '0.1' },
+      });
+      expect(draw.outcome.kind).toBe('ok');
+      const bulletin = expectOk(
+        await call(bulletinLoad, {
+          url: `/inspections/${quarter}/bulletin`,
+          params: params(quarter),
+          token: tokens.leader,
+        }),
+      );
+      // the province's verdict replaces the city's: 1 of 3 failed, and it was reported, not computed
+      expect(bulletin.figures.websites.summary.overall).toMatchObject({ checked: 3, failed: 1 });
+      expect(bulletin.figures.websites.failures.map((f) => [f.siteCode, f.computed])).toEqual([
+        ['6107000034', false],
+      ]);
+    });
+
+    it('imports the measurements template, scoring every row', async () => {
+      const columns = templateColumns(ruleSetFor('website')).filter(
+        (c) => c.kind !== 'deduction' && c.kind !== 'bonus',
+      );
+      const value = (id: string, site: string) =>
+        ({
+          siteCode: site,
+          name: '',
+          unreachableShare: '2%',
+          homepageUpdates: '9',
+          staleColumns: '0',
+          longStaleColumns: '0',
+          emptyColumns: site === '6107020001' ? '7' : '0',
+          hasConsultationChannel: '是',
+          overdueMessages: '0',
+          hasOnlineService: '是',
+          guidesMissingKeyElements: '0',
+        })[id] ?? '否';
+      const file = csv([
+        columns.map((c) => c.header),
+        ...['6107020001', '6107030001'].map((site) => columns.map((c) => value(c.id, site))),
+      ]);
+      const outcome = await run(file, 'sample');
+      expect(outcome).toMatchObject({ ok: true, layout: 'template', created: 2 });
+      const rows = await database.db
+        .select({ verdict: inspections.verdict, vetoIds: inspections.vetoIds, total: inspections.total })
+        .from(inspections)
+        .where(and(eq(inspections.cycleId, quarter), eq(inspections.source, 'sample')));
+      expect(rows.map((r) => r.verdict).sort()).toEqual(['qualified', 'unqualified']);
+      expect(rows.find((r) => r.verdict === 'unqualified')!.vetoIds).toEqual(['columns-stale']);
+    });
+
+    it('a bad file is rejected row by row, and nothing is written', async () => {
+      const before = await count();
+      const outcome = await run(
+        appendix([
+          ['1', 'A', '', '12345', '不合格', ''],
+          ['2', 'B', '', '9999999999', '合格', ''],
+          ['3', 'C', '', '6107000001', '也许', ''],
+          ['4', 'D', '', '6107000035', '合格', ''],
+          ['5', 'E', '', '6107000035', '不合格', ''],
+        ]),
+        'reported',
+      );
+      if (outcome.ok) throw new Error('expected a rejection');
+      expect(outcome.problems.map((p) => [p.row, p.column])).toEqual([
+        [2, '网站标识码'],
+        [3, '网站标识码'],
+        [4, '检查结果'],
+        [6, '网站标识码'],
+      ]);
+      expect(outcome.problems[3]!.message).toContain('与第 5 行重复');
+      for (const file of [
+        new File([''], 'empty.csv'),
+        new File([new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2, 3])], 'results.xlsx'),
+        csv([
+          ['网站名称', '颜色'],
+          ['A', '红'],
+        ]),
+      ]) {
+        const rejected = await run(file, 'reported');
+        expect(rejected.ok).toBe(false);
+        expect((rejected as { problems: unknown[] }).problems.length).toBeGreaterThan(0);
+      }
+      expect(await count()).toBe(before);
+      const [last] = await database.db
+        .select()
+        .from(imports)
+        .where(eq(imports.cycleId, quarter))
+        .orderBy(imports.id);
+      expect(last).toBeDefined();
+    });
+
+    it('only inspectors and admins may import', async () => {
+      for (const role of ['reviewer', 'leader', 'assessor'] as const) {
+        const { outcome } = await call(importActions.import, {
+          url: `/inspections/${quarter}/import?/import`,
+          params: params(quarter),
+          token: tokens[role],
+          form: { source: 'reported', inspectedOn: '2022-11-20' },
+        });
+        expect(outcome.status).toBe(403);
+      }
+      const { outcome } = await call(importActions.import, {
+        url: `/inspections/${quarter}/import?/import`,
+        params: params(quarter),
+        token: tokens.inspector,
+        form: { source: 'reported', inspectedOn: '2022-11-20' },
+      });
+      expect(outcome).toMatchObject({ kind: 'failure', status: 400 });
+    });
   });
 });
