@@ -542,7 +542,7 @@ function scoreLean(
     new LeanInspection(
       result as InspectionResult,
       compiled,
-      target,
+      ownTarget(target),
       vetoes,
       measured,
       findings,
@@ -597,7 +597,7 @@ function vetoedLean(
     new LeanInspection(
       result as InspectionResult,
       compiled,
-      target,
+      ownTarget(target),
       vetoes,
       measured,
       findings,
@@ -670,6 +670,13 @@ function resetScratch(length: number): null {
   for (let at = 0; at < length; at += 1) deductedByIndicator[at] = 0;
   return null;
 }
+
+/** A copy of what the full path reads of the target: the caller may change its own object afterwards. */
+const ownTarget = ({ isPortal, hasServiceFunctions, name }: InspectionTarget): InspectionTarget => ({
+  isPortal,
+  hasServiceFunctions,
+  name,
+});
 
 /** What a lean result needs to build its lazy fields. */
 class LeanInspection {

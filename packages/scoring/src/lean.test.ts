@@ -227,6 +227,12 @@ describe('the lean path gives the full result', () => {
   });
 });
 
+/** A fresh copy of one generated unit's assessment input, each time. */
+const quarterUnit = () => {
+  const unit = generateQuarter(3, { websites: 0, newMedia: 0, units: 1 }).units[0]!;
+  return () => ({ ...unit.assessment, inputs: structuredClone(unit.assessment.inputs) });
+};
+
 describe('lazy fields look like plain fields', () => {
   const website = () =>
     scoreInspection({
@@ -276,6 +282,42 @@ describe('lazy fields look like plain fields', () => {
       expect((JSON.parse(JSON.stringify(result)) as Record<string, unknown>)[first]).toBeNull();
     },
   );
+
+  test('built from the inputs as they were when scored: changing them afterwards changes nothing', () => {
+    const input = () => ({
+      ruleSet: getRuleSet('cn-2019-website-inspection'),
+      target: { isPortal: true, hasServiceFunctions: true },
+      measurements: {
+        unreachableShare: '0.01',
+        homepageUpdates: 3,
+        staleColumns: 0,
+        longStaleColumns: 0,
+        emptyColumns: 0,
+        overdueMessages: 0,
+        guidesMissingKeyElements: 0,
+        hasConsultationChannel: true,
+        hasOnlineService: true,
+      },
+      findings: [{ criterion: 'service.guide-inaccurate', count: 2 }],
+      bonus: [{ criterion: 'bonus.publish.open-data', count: 1 }],
+    });
+    const expected = JSON.stringify(onFullPath(() => scoreInspection(input())));
+    const given = input();
+    const result = scoreInspection(given);
+    given.target.hasServiceFunctions = false;
+    given.target.isPortal = false;
+    given.findings[0]!.count = 9;
+    given.bonus[0]!.count = 0;
+    given.measurements.emptyColumns = 9;
+    expect(JSON.stringify(result)).toBe(expected);
+    const units = quarterUnit();
+    const unitExpected = JSON.stringify(onFullPath(() => scoreAssessment(units())));
+    const unitGiven = units();
+    const unitResult = scoreAssessment(unitGiven);
+    for (const key of Object.keys(unitGiven.inputs))
+      delete (unitGiven.inputs as Record<string, unknown>)[key];
+    expect(JSON.stringify(unitResult)).toBe(unitExpected);
+  });
 
   test('veto results shared between targets are frozen: one result cannot change another', () => {
     const first = website();
