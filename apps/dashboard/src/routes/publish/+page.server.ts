@@ -1,11 +1,12 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
+import { translator } from '$lib/i18n';
 import { loadCycleContext, listCycles } from '$lib/server/assessment/context';
 import { changeCycleStatus } from '$lib/server/cycles';
 import { db } from '$lib/server/db';
 import { cycleStatuses } from '$lib/server/db/schema';
 import { requireRole } from '$lib/server/guard';
-import { say, textFields } from '$lib/server/workflow/common';
+import { textFields } from '$lib/server/workflow/common';
 import { revisionHistory, submissionCounts } from '$lib/server/workflow/publish';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -39,9 +40,9 @@ const AdvanceForm = z.object({
 export const actions = {
   advance: async (event) => {
     requireRole(event, ['admin']);
-    const lang = event.locals.lang;
+    const t = translator(event.locals.lang);
     const form = AdvanceForm.safeParse(textFields(await event.request.formData()));
-    if (!form.success) return fail(400, { errors: { _: say(lang, '请求参数有误。', 'Bad request.') } });
+    if (!form.success) return fail(400, { errors: { _: t('publish.badRequest') } });
     const result = await changeCycleStatus(await db(), event, {
       cycleId: form.data.cycleId,
       to: form.data.to,
@@ -49,21 +50,17 @@ export const actions = {
     });
     if (result.ok)
       return {
-        message:
-          result.status === 'published'
-            ? say(lang, '已发布，结果已冻结。', 'Published; the results are frozen.')
-            : say(lang, '自查自评已截止，进入复核阶段。', 'Self-evaluation closed; the cycle is in review.'),
+        message: result.status === 'published' ? t('publish.published') : t('publish.closed'),
       };
-    if (result.reason === 'notFound')
-      return fail(404, { errors: { _: say(lang, '考核周期不存在。', 'No such cycle.') } });
+    if (result.reason === 'notFound') return fail(404, { errors: { _: t('publish.noCycle') } });
     if (result.reason === 'conflict')
       return fail(409, {
         errors: {
-          _: say(lang, '该周期已被他人修改，请刷新后重试。', 'The cycle changed meanwhile; reload.'),
+          _: t('publish.conflict'),
         },
       });
     return fail(422, {
-      errors: { _: say(lang, '不能进行该状态变更。', 'That status change is not possible.') },
+      errors: { _: t('publish.invalidTransition') },
     });
   },
 } satisfies Actions;
