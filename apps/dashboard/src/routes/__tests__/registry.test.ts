@@ -192,6 +192,14 @@ describe.each(databaseKinds)('registry pages on %s', (kind) => {
       await call(importLoad, as('inspector', { url: `/registry/${programmeId}/import`, params: params() })),
     );
     expect(history.history.map((entry) => entry.status)).toEqual(['applied', 'applied']);
+    // after a post without JavaScript the page is rendered at ?/import: the action in the query is not a filter
+    const afterPost = expectOk(
+      await call(
+        importLoad,
+        as('admin', { url: `/registry/${programmeId}/import?/import`, params: params() }),
+      ),
+    );
+    expect(afterPost.kind).toBe('websites');
   });
 
   it('answers a bad upload with the row-by-row report in Chinese (and English) and writes nothing', async () => {

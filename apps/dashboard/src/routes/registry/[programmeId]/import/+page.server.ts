@@ -7,7 +7,7 @@ import { imports } from '$lib/server/db/schema';
 import { newMediaColumns, importNewMediaAccounts } from '$lib/server/registry/newmedia';
 import { programmeFromParams, requireRegistryWriter } from '$lib/server/registry/pages';
 import { importWebsites, websiteColumns } from '$lib/server/registry/websites';
-import { parseOrBadRequest, searchParamsObject } from '$lib/server/validation';
+import { parseOrBadRequest } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
 
 // The import page: upload a registry file; the answer is the row-by-row report, or the counts written.
@@ -21,9 +21,10 @@ export const load = (async (event) => {
   const lang = event.locals.lang;
   const database = await db();
   const programme = await programmeFromParams(database, event);
-  const { kind } = parseOrBadRequest(
-    z.strictObject({ kind: kindSchema.default('websites') }),
-    searchParamsObject(event.url),
+  // only ?kind: after a form post without JavaScript the URL also carries the action (?/import)
+  const kind = parseOrBadRequest(
+    kindSchema.default('websites'),
+    event.url.searchParams.get('kind') ?? undefined,
     lang,
   );
   const columns = (kind === 'websites' ? websiteColumns : newMediaColumns).map((column) => ({
