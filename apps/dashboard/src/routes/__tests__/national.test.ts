@@ -414,6 +414,15 @@ describe.each(databaseKinds)('the national programme on %s', (kind) => {
         headers: { accept: 'application/json' },
       });
       expect(outcome.kind).toBe('response');
+      // the self-evaluation page of its own unit opens (published cycle: read only)
+      const page = expectOk(
+        await call(selfLoad, {
+          url: `/self-evaluation/${nationalCycleId}/${unit('cn-guangdong')}`,
+          params: { cycleId: String(nationalCycleId), unitId: String(unit('cn-guangdong')) },
+          token: tokens['assessor-gd'],
+        }),
+      );
+      expect(page.canEdit).toBe(false);
     });
 
     it.each(['cn-beijing', 'cn-hainan', 'cn-dept-mofcom', 'gs-lanzhou'])(
