@@ -404,6 +404,31 @@ describe.each(databaseKinds)('quarterly inspections on %s', (kind) => {
         .from(auditLog)
         .where(and(eq(auditLog.entityType, 'inspection'), eq(auditLog.entityId, String(id))));
       expect(audits.map((a) => a.action).sort()).toEqual(['inspection.create', 'inspection.update']);
+
+      // correcting it: the form comes back filled in, and a stale version is refused
+      const entry = expectOk(
+        await call(entryLoad, {
+          url: `/inspections/${hanzhongCycle}/new?type=website&from=${id}`,
+          params: params(hanzhongCycle),
+          token: tokens[role],
+        }),
+      );
+      expect(entry.prefill).toMatchObject({
+        siteCode: site!.siteCode,
+        version: '2',
+        'm:emptyColumns': '0',
+        'f:design.broken-links': '2',
+        hasServiceFunctions: 'on',
+      });
+      const stale = await call(entryActions.save, {
+        url: `/inspections/${hanzhongCycle}/new?/save`,
+        params: params(hanzhongCycle),
+        token: tokens[role],
+        form: { ...entry.prefill!, targetType: 'website', version: '1' },
+      });
+      expect(stale.outcome).toMatchObject({ kind: 'failure', status: 409 });
+      const [unchanged] = await database.db.select().from(inspections).where(eq(inspections.id, id));
+      expect(unchanged!.version).toBe(2);
     },
   );
 

@@ -1,7 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { newMediaAccounts, websites } from '$lib/server/db/schema';
+import { inspections, newMediaAccounts, websites } from '$lib/server/db/schema';
+import type { Database } from '$lib/server/db/open';
 import { inspectionWriters, loadInspectionCycle } from '$lib/server/inspections/access';
 import { recordInspection, ruleSetFor, scoreInputs } from '$lib/server/inspections/record';
 import { formSpec, inputsFromForm } from './form';
@@ -19,7 +20,44 @@ const headerSchema = z.strictObject({
   source: z.enum(['sample', 'recheck', 'reported', 'provinceRecheck']),
   inspectedOn: z.iso.date('检查日期应为 YYYY-MM-DD'),
   problems: z.string().trim().max(2000).optional(),
+  version: z.coerce.number().int().positive().optional(),
 });
+
+/** The form's fields for a stored inspection, to correct it (a new version of the same record). */
+async function prefillFrom(
+  db: Database,
+  cycleId: number,
+  id: number,
+): Promise<Record<string, string> | null> {
+  const [row] = await db
+    .select({ inspection: inspections, siteCode: websites.siteCode })
+    .from(inspections)
+    .leftJoin(websites, eq(inspections.websiteId, websites.id))
+    .where(and(eq(inspections.id, id), eq(inspections.cycleId, cycleId)));
+  if (!row) return null;
+  const { inspection } = row;
+  const inputs = inspection.inputs as {
+    kind?: string;
+    target?: { isPortal: boolean; hasServiceFunctions: boolean };
+    measurements?: Record<string, string | boolean>;
+    findings?: { criterion: string; count: number }[];
+  };
+  const values: Record<string, string> = {
+    source: inspection.source,
+    inspectedOn: inspection.inspectedOn,
+    problems: inspection.problems ?? '',
+    version: String(inspection.version),
+  };
+  if (row.siteCode) values.siteCode = row.siteCode;
+  if (inspection.accountId) values.accountId = String(inspection.accountId);
+  if (inputs.target?.isPortal) values.isPortal = 'on';
+  if (inputs.target?.hasServiceFunctions) values.hasServiceFunctions = 'on';
+  for (const [id, value] of Object.entries(inputs.measurements ?? {}))
+    if (value === true) values[`m:${id}`] = 'on';
+    else if (value !== false) values[`m:${id}`] = String(value);
+  for (const finding of inputs.findings ?? []) values[`f:${finding.criterion}`] = String(finding.count);
+  return values;
+}
 
 export const load = (async (event) => {
   const { db, programme, cycle } = await loadInspectionCycle(event, inspectionWriters);
@@ -36,7 +74,15 @@ export const load = (async (event) => {
           .where(eq(newMediaAccounts.programmeId, programme.id))
           .orderBy(asc(newMediaAccounts.name))
       : [];
+  const from = z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2_147_483_647)
+    .safeParse(event.url.searchParams.get('from'));
+  const prefill = from.success ? await prefillFrom(db, cycle.id, from.data) : null;
   return {
+    prefill,
     cycle: { id: cycle.id, title: cycle.title, titleEn: cycle.titleEn, periodEnd: cycle.periodEnd },
     targetType,
     spec: formSpec(ruleSetFor(targetType)),
@@ -61,6 +107,7 @@ export const actions = {
         source: get('source'),
         inspectedOn: get('inspectedOn'),
         problems: get('problems') || undefined,
+        version: get('version') || undefined,
       },
       { error: z.locales.zhCN().localeError },
     );
@@ -119,6 +166,7 @@ export const actions = {
       inspector: { userId: event.locals.user!.id },
       inspectedOn: header.data.inspectedOn,
       problems: header.data.problems ?? null,
+      ...(header.data.version ? { expectedVersion: header.data.version } : {}),
       event,
     });
     if (!outcome.ok) {

@@ -35,6 +35,7 @@ export const load = (async (event) => {
   if (!row) error(404, { message: t('inspection.notFound') });
   const { inspection } = row;
   return {
+    canWrite: ['admin', 'inspector'].includes(event.locals.user!.role),
     cycle: { id: cycle.id, title: cycle.title, titleEn: cycle.titleEn },
     inspection: {
       id: inspection.id,
