@@ -1,6 +1,6 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { and, eq } from 'drizzle-orm';
-import type { Lang } from '$lib/i18n';
+import { translator, type Lang, type MessageKey } from '$lib/i18n';
 import { loadCycleContext, type CycleContext, type UnitInfo } from '../assessment/context';
 import type { Database } from '../db/open';
 import { cycles, type CycleStatus, type EntryKind } from '../db/schema';
@@ -10,17 +10,25 @@ import { cycles, type CycleStatus, type EntryKind } from '../db/schema';
 
 export type WorkflowEvent = Pick<RequestEvent, 'locals' | 'getClientAddress' | 'url' | 'request'>;
 
+type Params = Record<string, string | number>;
+
 /** 403 with the reason in the user's language; nothing has been written when it is thrown. */
-export function deny(lang: Lang, zh: string, en: string): never {
-  error(403, { message: lang === 'zh' ? zh : en });
+export function deny(lang: Lang, key: MessageKey, params?: Params): never {
+  error(403, { message: translator(lang)(key, params) });
 }
 
-export function say(lang: Lang, zh: string, en: string): string {
-  return lang === 'zh' ? zh : en;
+/** A message of i18n.ts in the user's language. */
+export function say(lang: Lang, key: MessageKey, params?: Params): string {
+  return translator(lang)(key, params);
 }
 
-export function notFound(lang: Lang, zh: string, en: string): never {
-  error(404, { message: lang === 'zh' ? zh : en });
+export function notFound(lang: Lang, key: MessageKey, params?: Params): never {
+  error(404, { message: translator(lang)(key, params) });
+}
+
+/** Entry ids listed the way the language lists them (、 in Chinese). */
+export function listOf(lang: Lang, items: readonly string[]): string {
+  return items.join(lang === 'zh' ? '、' : ', ');
 }
 
 /** The cycle and its unit, or 404. */
@@ -31,10 +39,9 @@ export async function cycleAndUnit(
   lang: Lang,
 ): Promise<{ context: CycleContext; unit: UnitInfo }> {
   const context = await loadCycleContext(database, cycleId);
-  if (!context) notFound(lang, `考核周期 ${cycleId} 不存在。`, `Cycle ${cycleId} does not exist.`);
+  if (!context) notFound(lang, 'self.noCycle', { id: cycleId });
   const unit = context.units.find((candidate) => candidate.id === unitId);
-  if (!unit)
-    notFound(lang, `单位 ${unitId} 不在该考核周期中。`, `Unit ${unitId} is not assessed in this cycle.`);
+  if (!unit) notFound(lang, 'self.unitNotInCycle', { id: unitId });
   return { context, unit };
 }
 

@@ -117,25 +117,23 @@ export async function correctPublished(
   const failure = (status: number, errors: Record<string, string>) =>
     fail(status, { action: 'correct', errors, fields } satisfies CorrectionFailure);
   const header = CorrectionHeader.safeParse(fields);
-  if (!header.success) return failure(400, { _: say(lang, '请求参数有误。', 'Bad request.') });
+  if (!header.success) return failure(400, { _: say(lang, 'publish.badRequest') });
   const { entryKind, entryId, cycleVersion, reason } = header.data;
   const errors: Record<string, string> = {};
-  if (!reason) errors.reason = say(lang, '更正必须填写理由。', 'A correction needs a reason.');
+  if (!reason) errors.reason = say(lang, 'publish.correction.reasonRequired');
   const parsed = parseEntryForm(context.ruleSet, entryKind, entryId, fields, lang);
   if (!parsed.ok) Object.assign(errors, parsed.errors);
   if (Object.keys(errors).length > 0 || !parsed.ok) return failure(400, errors);
 
   const outcome = await database.transaction(async (tx) => {
     const [cycle] = await tx.select().from(cycles).where(eq(cycles.id, context.cycle.id)).for('update');
-    if (!cycle || cycle.status !== 'published')
-      deny(lang, '只有已发布的考核周期才需要更正。', 'Only a published cycle is corrected by a revision.');
+    if (!cycle || cycle.status !== 'published') deny(lang, 'publish.correction.notPublished');
     if (cycle.version !== cycleVersion) return { ok: false as const };
     const [submission] = await tx
       .select({ status: unitSubmissions.status })
       .from(unitSubmissions)
       .where(and(eq(unitSubmissions.cycleId, cycle.id), eq(unitSubmissions.unitId, unit.id)));
-    if (submission?.status !== 'verified')
-      deny(lang, '该单位没有已发布的复核结果。', 'This unit has no published verified result.');
+    if (submission?.status !== 'verified') deny(lang, 'publish.correction.noVerifiedResult');
     const where = entryWhere(reviews, cycle.id, unit.id, entryKind, entryId);
     const [current] = await tx.select().from(reviews).where(where).for('update');
     const now = new Date();
@@ -181,16 +179,12 @@ export async function correctPublished(
   });
   if (!outcome.ok)
     return failure(409, {
-      _: say(
-        lang,
-        '冲突：该周期已被他人修改，请刷新后重试；更正未保存。',
-        'Conflict: the cycle changed meanwhile; reload.',
-      ),
+      _: say(lang, 'publish.correction.conflict'),
     });
   return {
     action: 'correct' as const,
     revision: outcome.revision,
-    message: say(lang, `已发布修订版 ${outcome.revision}。`, `Revision ${outcome.revision} published.`),
+    message: say(lang, 'publish.correction.published', { revision: outcome.revision }),
   };
 }
 

@@ -18,7 +18,16 @@ import {
 } from '../db/schema';
 import { requireRole } from '../guard';
 import { reasonMaxLength } from '$lib/entry-form';
-import { deny, entryKey, entryWhere, lockedCycleStatus, say, textFields, type WorkflowEvent } from './common';
+import {
+  deny,
+  entryKey,
+  entryWhere,
+  listOf,
+  lockedCycleStatus,
+  say,
+  textFields,
+  type WorkflowEvent,
+} from './common';
 import { alignEntries, entryList } from './self-evaluation';
 
 // 复核查验: a reviewer accepts each entry of a submitted unit or adjusts it with a mandatory reason, then marks the unit
@@ -166,27 +175,15 @@ export async function requireReviewWrite(
   const user = requireRole(event, ['reviewer']);
   const lang = event.locals.lang;
   const status = await lockedCycleStatus(tx, cycleId);
-  if (status === 'published')
-    deny(
-      lang,
-      '该考核周期已发布，结果已冻结；更正须由管理员以新修订版发布。',
-      'This cycle is published and frozen; a correction is a new revision by an admin.',
-    );
+  if (status === 'published') deny(lang, 'review.denied.published');
   const [submission] = await tx
     .select()
     .from(unitSubmissions)
     .where(and(eq(unitSubmissions.cycleId, cycleId), eq(unitSubmissions.unitId, unitId)))
     .for('update');
-  if (!submission || submission.status === 'draft')
-    deny(lang, '该单位尚未提交自查自评，不能复核。', 'This unit has not submitted its self-evaluation yet.');
-  if (submission.status === 'verified' && !options.allowVerified)
-    deny(lang, '该单位已复核完成。', 'This unit has already been verified.');
-  if (await assessedBy(tx, cycleId, unitId, user.id))
-    deny(
-      lang,
-      '您参与了该单位的自查自评，不能复核该单位。',
-      'You took part in this unit’s self-evaluation, so you cannot review it.',
-    );
+  if (!submission || submission.status === 'draft') deny(lang, 'review.denied.notSubmitted');
+  if (submission.status === 'verified' && !options.allowVerified) deny(lang, 'review.denied.verified');
+  if (await assessedBy(tx, cycleId, unitId, user.id)) deny(lang, 'review.denied.ownUnit');
   return { user, submissionVersion: submission.version };
 }
 
@@ -222,9 +219,7 @@ export async function reviewEntry(
     for (const issue of header.error.issues) {
       const field = issue.path.map(String).join('.') || '_';
       errors[field] ??=
-        field === 'decision'
-          ? say(lang, '请选择“确认”或“调整”。', 'Choose accept or adjust.')
-          : say(lang, '请求参数有误。', 'Bad request.');
+        field === 'decision' ? say(lang, 'review.chooseDecision') : say(lang, 'review.badRequest');
     }
     return fail(400, { action: 'review', entry: '', errors, fields } satisfies ReviewFailure);
   }
@@ -236,7 +231,7 @@ export async function reviewEntry(
   let adjusted: { input: unknown } | null = null;
   if (decision === 'adjust') {
     const errors: Record<string, string> = {};
-    if (!reason) errors.reason = say(lang, '调整必须填写理由。', 'An adjustment needs a reason.');
+    if (!reason) errors.reason = say(lang, 'review.reasonRequired');
     const parsed = parseEntryForm(context.ruleSet, entryKind, entryId, fields, lang);
     if (!parsed.ok) Object.assign(errors, parsed.errors);
     if (Object.keys(errors).length > 0 || !parsed.ok) return failure(400, errors);
@@ -296,23 +291,17 @@ export async function reviewEntry(
   });
   if (!outcome.ok && outcome.reason === 'noSelf')
     return failure(400, {
-      _: say(lang, '单位未填写该项，只能调整。', 'The unit left this entry empty; adjust it instead.'),
+      _: say(lang, 'review.emptyEntry'),
     });
   if (!outcome.ok)
     return failure(409, {
-      _: say(
-        lang,
-        '保存冲突：该项的复核结果已被他人修改，请刷新后重试；您的修改未保存。',
-        'Conflict: someone else reviewed this entry meanwhile; reload. Your change was not saved.',
-      ),
+      _: say(lang, 'review.conflictEntry'),
     });
   return {
     action: 'review' as const,
     entry: key,
     message:
-      outcome.decision === 'adjusted'
-        ? say(lang, '已调整并记录理由。', 'Adjusted, with the reason recorded.')
-        : say(lang, '已确认。', 'Accepted.'),
+      outcome.decision === 'adjusted' ? say(lang, 'review.savedAdjusted') : say(lang, 'review.savedAccepted'),
   };
 }
 
@@ -334,7 +323,7 @@ export async function acceptRemaining(
   if (!form.success)
     return fail(400, {
       action: 'acceptRemaining',
-      errors: { _: say(lang, '请求参数有误。', 'Bad request.') },
+      errors: { _: say(lang, 'review.badRequest') },
     });
   const outcome = await database.transaction(async (tx) => {
     const { user, submissionVersion } = await requireReviewWrite(tx, event, context.cycle.id, unit.id);
@@ -383,15 +372,11 @@ export async function acceptRemaining(
   if (!outcome.ok)
     return fail(409, {
       action: 'acceptRemaining',
-      errors: { _: say(lang, '冲突：请刷新页面后重试。', 'Conflict: reload the page.') },
+      errors: { _: say(lang, 'review.conflict') },
     });
   return {
     action: 'acceptRemaining' as const,
-    message: say(
-      lang,
-      `已确认其余 ${outcome.accepted} 项。`,
-      `Accepted the remaining ${outcome.accepted} entries.`,
-    ),
+    message: say(lang, 'review.acceptedRemaining', { count: outcome.accepted }),
   };
 }
 
@@ -407,8 +392,7 @@ export async function verifyUnit(
   const lang = event.locals.lang;
   requireRole(event, ['reviewer']);
   const form = VerifyForm.safeParse(textFields(await event.request.formData()));
-  if (!form.success)
-    return fail(400, { action: 'verify', errors: { _: say(lang, '请求参数有误。', 'Bad request.') } });
+  if (!form.success) return fail(400, { action: 'verify', errors: { _: say(lang, 'review.badRequest') } });
   const outcome = await database.transaction(async (tx) => {
     const { user, submissionVersion } = await requireReviewWrite(tx, event, context.cycle.id, unit.id);
     if (submissionVersion !== form.data.version) return { ok: false as const, reason: 'conflict' as const };
@@ -454,20 +438,22 @@ export async function verifyUnit(
       action: 'verify',
       missing: outcome.missing.map((entry) => entryKey(entry.entryKind, entry.entryId)),
       errors: {
-        _: say(
-          lang,
-          `还有 ${outcome.missing.length} 项未复核：${outcome.missing.map((entry) => entry.entryId).join('、')}。`,
-          `${outcome.missing.length} entries are not reviewed yet: ${outcome.missing.map((entry) => entry.entryId).join(', ')}.`,
-        ),
+        _: say(lang, 'review.missing', {
+          count: outcome.missing.length,
+          ids: listOf(
+            lang,
+            outcome.missing.map((entry) => entry.entryId),
+          ),
+        }),
       },
     });
   if (!outcome.ok)
     return fail(409, {
       action: 'verify',
-      errors: { _: say(lang, '冲突：请刷新页面后重试。', 'Conflict: reload the page.') },
+      errors: { _: say(lang, 'review.conflict') },
     });
   return {
     action: 'verify' as const,
-    message: say(lang, '已完成复核，结果进入排名。', 'Verified; the unit is now ranked.'),
+    message: say(lang, 'review.verified'),
   };
 }

@@ -19,7 +19,16 @@ import { storeEvidenceFile } from '../evidence';
 import { requireUnitAccess } from '../guard';
 import { checkUpload, uploadProblemMessage } from '../uploads';
 import { idParam } from '../validation';
-import { deny, entryKey, entryWhere, lockedCycleStatus, say, textFields, type WorkflowEvent } from './common';
+import {
+  deny,
+  entryKey,
+  entryWhere,
+  listOf,
+  lockedCycleStatus,
+  say,
+  textFields,
+  type WorkflowEvent,
+} from './common';
 
 // 自查自评: the unit's assessor saves one entry at a time (with its evidence), then submits the whole unit for review.
 // Every write runs in one transaction with its audit entry; a save names the version it edited, so that two people
@@ -165,29 +174,14 @@ export async function requireSelfEvaluationWrite(
   const user = requireUnitAccess(event, unitId, 'write');
   const lang = event.locals.lang;
   const status = await lockedCycleStatus(tx, cycleId);
-  if (status === 'published')
-    deny(
-      lang,
-      '该考核周期已发布，结果已冻结，不能修改。',
-      'This cycle is published; its results are frozen.',
-    );
-  if (status !== 'open')
-    deny(
-      lang,
-      '该考核周期的自查自评已截止，不能再修改。',
-      'Self-evaluation for this cycle has closed; it can no longer be changed.',
-    );
+  if (status === 'published') deny(lang, 'self.denied.published');
+  if (status !== 'open') deny(lang, 'self.denied.closed');
   const [row] = await tx
     .select()
     .from(unitSubmissions)
     .where(and(eq(unitSubmissions.cycleId, cycleId), eq(unitSubmissions.unitId, unitId)))
     .for('update');
-  if (row && row.status !== 'draft')
-    deny(
-      lang,
-      '本单位的自查自评已提交复核，不能再修改。',
-      'This unit’s self-evaluation has been submitted for review; it can no longer be changed.',
-    );
+  if (row && row.status !== 'draft') deny(lang, 'self.denied.submitted');
   return {
     user,
     submission: row
@@ -207,11 +201,8 @@ const LinkFields = (lang: Lang) =>
     linkUrl: z
       .string()
       .trim()
-      .max(2000, say(lang, '链接过长。', 'The link is too long.'))
-      .refine(
-        (value) => value === '' || /^https?:\/\/[^\s]+$/i.test(value),
-        say(lang, '链接须以 http:// 或 https:// 开头。', 'A link must start with http:// or https://.'),
-      )
+      .max(2000, say(lang, 'evidence.linkTooLong'))
+      .refine((value) => value === '' || /^https?:\/\/[^\s]+$/i.test(value), say(lang, 'evidence.linkScheme'))
       .refine(
         (value) => {
           if (value === '') return true;
@@ -222,19 +213,11 @@ const LinkFields = (lang: Lang) =>
             return false;
           }
         },
-        say(lang, '链接格式不正确。', 'Not a valid link.'),
+        say(lang, 'evidence.linkInvalid'),
       )
       .default(''),
-    linkTitle: z
-      .string()
-      .trim()
-      .max(200, say(lang, '标题不能超过 200 个字。', 'At most 200 characters.'))
-      .default(''),
-    fileTitle: z
-      .string()
-      .trim()
-      .max(200, say(lang, '标题不能超过 200 个字。', 'At most 200 characters.'))
-      .default(''),
+    linkTitle: z.string().trim().max(200, say(lang, 'evidence.titleTooLong')).default(''),
+    fileTitle: z.string().trim().max(200, say(lang, 'evidence.titleTooLong')).default(''),
   });
 
 export interface SaveFailure {
@@ -264,7 +247,7 @@ export async function saveEntry(
     return fail(400, {
       action: 'save',
       entry: '',
-      errors: { _: say(lang, '表单不完整，请刷新页面后重试。', 'The form is incomplete; reload the page.') },
+      errors: { _: say(lang, 'self.formIncomplete') },
       fields,
     } satisfies SaveFailure);
   const { entryKind, entryId, version } = header.data;
@@ -407,20 +390,16 @@ export async function saveEntry(
     return { ok: true as const, version: saved.version, evidence: added };
   });
   if (!outcome.ok) {
-    const message = say(
-      lang,
-      outcome.conflict?.updatedBy
-        ? `保存冲突：该项已被“${outcome.conflict.updatedBy}”修改。下面是当前保存的内容，请核对后重新提交；您填写的内容未保存。`
-        : '保存冲突：该项已被他人修改。请核对当前内容后重新提交；您填写的内容未保存。',
-      'Conflict: someone else changed this entry since you opened it. The stored values are shown; yours were not saved.',
-    );
+    const message = outcome.conflict?.updatedBy
+      ? say(lang, 'self.conflictBy', { name: outcome.conflict.updatedBy })
+      : say(lang, 'self.conflict');
     return failure(409, { _: message }, outcome.conflict ? { conflict: outcome.conflict } : {});
   }
   return {
     action: 'save' as const,
     entry: key,
     version: outcome.version,
-    message: say(lang, '已保存草稿。', 'Draft saved.'),
+    message: say(lang, 'self.savedDraft'),
   };
 }
 
@@ -439,7 +418,7 @@ export async function removeEvidence(
   if (!form.success)
     return fail(400, {
       action: 'removeEvidence',
-      errors: { _: say(lang, '请求参数有误。', 'Bad request.') },
+      errors: { _: say(lang, 'self.badRequest') },
     });
   const removed = await database.transaction(async (tx) => {
     await requireSelfEvaluationWrite(tx, event, context.cycle.id, unit.id);
@@ -473,9 +452,9 @@ export async function removeEvidence(
   if (!removed)
     return fail(404, {
       action: 'removeEvidence',
-      errors: { _: say(lang, '未找到该佐证材料。', 'No such evidence.') },
+      errors: { _: say(lang, 'evidence.notFound') },
     });
-  return { action: 'removeEvidence' as const, message: say(lang, '已移除佐证材料。', 'Evidence removed.') };
+  return { action: 'removeEvidence' as const, message: say(lang, 'evidence.removed') };
 }
 
 const SubmitForm = z.object({ version: z.coerce.number().int().min(0) });
@@ -490,8 +469,7 @@ export async function submitSelfEvaluation(
   const lang = event.locals.lang;
   requireUnitAccess(event, unit.id, 'write');
   const form = SubmitForm.safeParse(textFields(await event.request.formData()));
-  if (!form.success)
-    return fail(400, { action: 'submit', errors: { _: say(lang, '请求参数有误。', 'Bad request.') } });
+  if (!form.success) return fail(400, { action: 'submit', errors: { _: say(lang, 'self.badRequest') } });
   const outcome = await database.transaction(async (tx) => {
     const { user, submission } = await requireSelfEvaluationWrite(tx, event, context.cycle.id, unit.id);
     if (submission.version !== form.data.version) return { ok: false as const, reason: 'conflict' as const };
@@ -537,16 +515,15 @@ export async function submitSelfEvaluation(
     return { ok: true as const };
   });
   if (!outcome.ok && outcome.reason === 'missing') {
-    const ids = outcome.missing.map((entry) => entry.entryId).join('、');
+    const ids = listOf(
+      lang,
+      outcome.missing.map((entry) => entry.entryId),
+    );
     return fail(400, {
       action: 'submit',
       missing: outcome.missing.map((entry) => entryKey(entry.entryKind, entry.entryId)),
       errors: {
-        _: say(
-          lang,
-          `还有 ${outcome.missing.length} 项未填写：${ids}。`,
-          `${outcome.missing.length} entries are not filled in: ${ids}.`,
-        ),
+        _: say(lang, 'self.missing', { count: outcome.missing.length, ids }),
       },
     });
   }
@@ -554,8 +531,8 @@ export async function submitSelfEvaluation(
     return fail(409, {
       action: 'submit',
       errors: {
-        _: say(lang, '提交冲突：本单位状态已被他人修改，请刷新页面。', 'Conflict: reload the page.'),
+        _: say(lang, 'self.submitConflict'),
       },
     });
-  return { action: 'submit' as const, message: say(lang, '已提交复核。', 'Submitted for review.') };
+  return { action: 'submit' as const, message: say(lang, 'self.submitted') };
 }

@@ -25,14 +25,14 @@ export const load = (async (event) => {
   const query = parseOrBadRequest(Query, searchParamsObject(event.url), lang);
   const database = await db();
   const context = await loadCycleContext(database, cycleId);
-  if (!context) notFound(lang, `考核周期 ${cycleId} 不存在。`, `Cycle ${cycleId} does not exist.`);
+  if (!context) notFound(lang, 'self.noCycle', { id: cycleId });
   const entries = entryList(context);
   let selected = null;
   if (query.unit && query.entry) {
     const { unit } = await cycleAndUnit(database, cycleId, query.unit, lang);
     const states = await reviewStates(database, context, unit.id);
     const index = entries.findIndex((entry) => `${entry.entryKind}:${entry.entryId}` === query.entry);
-    if (index < 0) notFound(lang, `条目 ${query.entry} 不存在。`, `No entry ${query.entry}.`);
+    if (index < 0) notFound(lang, 'publish.correction.noEntry', { entry: query.entry });
     const entry = entries[index]!;
     selected = { unit, entry, review: states[index]! };
   }
