@@ -392,6 +392,27 @@ describe.each(databaseKinds)('administration on %s', (kind) => {
       expect(await recordDenied(database.db, event, later)).toBe(true);
       expect(await recordDenied(database.db, event, later)).toBe(false);
     });
+
+    it('keys an anonymous refusal on the client address', async () => {
+      const anonymous = (address: string) => ({
+        locals: { user: null, lang: 'zh' } as App.Locals,
+        getClientAddress: () => address,
+        url: new URL('http://localhost/api/anything'),
+        request: new Request('http://localhost/api/anything', { method: 'POST' }),
+      });
+      expect(await recordDenied(database.db, anonymous('203.0.113.5'))).toBe(true);
+      expect(await recordDenied(database.db, anonymous('203.0.113.5'))).toBe(false);
+      expect(await recordDenied(database.db, anonymous('203.0.113.6'))).toBe(true);
+      const rows = await database.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'access.denied'), eq(auditLog.entityId, 'POST /api/anything')))
+        .orderBy(asc(auditLog.id));
+      expect(rows.map((row) => [row.actorId, row.clientAddress])).toEqual([
+        [null, '203.0.113.5'],
+        [null, '203.0.113.6'],
+      ]);
+    });
   });
 
   describe('users', () => {
