@@ -371,6 +371,28 @@ describe.each(databaseKinds)('registry imports on %s', (kind) => {
     );
   });
 
+  it('imports a GB18030 CSV (as saved by Excel on Chinese Windows) with its Chinese text intact', async () => {
+    await db.delete(websites).where(eq(websites.programmeId, programmeId));
+    // 网站标识码,网站名称,首页网址,网站类别,层级 and two rows, encoded GB18030 by Python's codec
+    const bytes = Buffer.from(
+      'zfjVvrHqyrbC6yzN+NW+w/uzxizK19KzzfjWtyzN+NW+wOCx8Cyy47y2DQozNjAxMDAwMDAxLL2tzvfKocjLw/HV/riuLGh0dHA6Ly93d3cuamlhbmd4aS5nb3YuY24vLMPFu6fN+NW+LMqhDQozNjAxMDAwMDAyLLjT1t3K0MjLw/HV/riuLGh0dHA6Ly93d3cuZ2FuemhvdS5nb3YuY24vLMPFu6fN+NW+LMrQDQo=',
+      'base64',
+    );
+    const outcome = await importWebsites({ db, programmeId, file: new File([bytes], '名录.csv'), actor });
+    expect(outcome.status === 'applied' && outcome.counts).toEqual({ created: 2, updated: 0, unchanged: 0 });
+    const stored = await db
+      .select({ name: websites.name, level: websites.level })
+      .from(websites)
+      .where(eq(websites.programmeId, programmeId))
+      .orderBy(websites.siteCode);
+    expect(stored).toEqual([
+      { name: '江西省人民政府', level: 'province' },
+      { name: '赣州市人民政府', level: 'city' },
+    ]);
+    const [record] = await db.select().from(imports).where(eq(imports.id, outcome.importId));
+    expect(record!.report).toMatchObject({ format: 'csv', encoding: 'gb18030' });
+  });
+
   it('refuses a 50 MB file before reading it, and records the rejected attempt', async () => {
     const before = await snapshot(db, programmeId);
     const big = new File([new Uint8Array(50 * 1024 * 1024).fill(0x41)], '名录.csv');
