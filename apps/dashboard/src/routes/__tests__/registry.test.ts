@@ -1,7 +1,7 @@
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeAppDatabase, type AppDatabase } from '$lib/server/db';
-import { auditLog, imports, programmes, websites } from '$lib/server/db/schema';
+import { auditLog, imports, newMediaAccounts, programmes, websites } from '$lib/server/db/schema';
 import { simpleCsv } from '$lib/server/registry/export';
 import { readTableBytes } from '$lib/server/registry/table-file';
 import { websiteColumns } from '$lib/server/registry/websites';
@@ -13,6 +13,10 @@ import {
   useTestDatabase,
   type CallOptions,
 } from '../../../test/harness';
+import {
+  actions as accountActions,
+  load as accountLoad,
+} from '../registry/[programmeId]/accounts/[accountId]/+page.server';
 import { load as accountsLoad } from '../registry/[programmeId]/accounts/+page.server';
 import { GET as exportGet } from '../registry/[programmeId]/export/+server';
 import { actions as importActions, load as importLoad } from '../registry/[programmeId]/import/+page.server';
@@ -431,5 +435,76 @@ describe.each(databaseKinds)('registry pages on %s', (kind) => {
       );
       expect(refused.outcome.status).toBe(403);
     }
+  });
+
+  it('imports new-media accounts through the page and edits one with versions and audit; readers cannot', async () => {
+    const columns = ['账号名称', '平台', '主办单位', '层级', '运行状态'];
+    const file = new File(
+      [
+        simpleCsv({
+          sheetName: '新媒体',
+          header: columns,
+          rows: [['江西发布', '微信', '江西省人民政府办公厅', '省', '正常运行']],
+        }),
+      ],
+      '新媒体.csv',
+    );
+    const imported = expectOk(
+      await call(
+        importActions.import,
+        as('inspector', {
+          url: `/registry/${programmeId}/import?/import`,
+          params: params(),
+          multipart: upload(file, 'newMedia'),
+        }),
+      ),
+    );
+    expect(imported).toMatchObject({ status: 'applied', counts: { created: 1 } });
+    const list = expectOk(
+      await call(
+        accountsLoad,
+        as('reviewer', { url: `/registry/${programmeId}/accounts?platform=微信公众号`, params: params() }),
+      ),
+    );
+    expect(list.rows.map((row) => row.name)).toEqual(['江西发布']);
+    const account = list.rows[0]!;
+    const accountParams = { programmeId: String(programmeId), accountId: String(account.id) };
+    const url = `/registry/${programmeId}/accounts/${account.id}?/update`;
+    const form = {
+      ownerName: '江西省人民政府办公厅',
+      level: '',
+      status: 'closed',
+      version: String(account.version),
+    };
+    for (const role of ['reviewer', 'leader', 'assessor'] as const) {
+      const refused = await call(accountActions.update, as(role, { url, params: accountParams, form }));
+      expect(refused.outcome.status, role).toBe(403);
+    }
+    expect(expectOk(await call(accountLoad, as('leader', { url, params: accountParams })))).toMatchObject({
+      canWrite: false,
+      account: { platform: '微信公众号' },
+    });
+    expect(
+      expectOk(await call(accountActions.update, as('admin', { url, params: accountParams, form }))),
+    ).toMatchObject({
+      message: '已保存。',
+    });
+    const stale = await call(accountActions.update, as('inspector', { url, params: accountParams, form }));
+    expect(stale.outcome.status).toBe(409);
+    const [after] = await database.db
+      .select()
+      .from(newMediaAccounts)
+      .where(eq(newMediaAccounts.id, account.id));
+    expect(after).toMatchObject({ status: 'closed', level: null, version: account.version + 1 });
+    const audit = await database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'registry.account.update'), eq(auditLog.entityId, String(account.id))));
+    expect(audit.map((entry) => [entry.before, entry.after])).toEqual([
+      [
+        { level: 'province', status: 'running' },
+        { level: null, status: 'closed' },
+      ],
+    ]);
   });
 });

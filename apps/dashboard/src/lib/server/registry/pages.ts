@@ -253,3 +253,68 @@ export function requireRegistryReader(event: GuardEvent) {
 export function requireRegistryWriter(event: GuardEvent) {
   return requireRole(event, registryWriters);
 }
+
+// ——— editing one new-media account (its platform and name are its identity; a new one comes by import) ———
+
+function accountFormSchema(lang: Lang) {
+  const zh = lang === 'zh';
+  return z.strictObject({
+    ownerName: z
+      .string()
+      .trim()
+      .min(1, { error: zh ? '必填。' : 'Required.' })
+      .max(200, { error: zh ? '不超过 200 个字符。' : 'At most 200 characters.' }),
+    level: z
+      .preprocess(emptyToUndefined, z.enum(targetLevels).optional())
+      .transform((value) => value ?? null),
+    status: z.enum(targetStatuses),
+    version: z.coerce.number().int().min(1),
+  });
+}
+
+/** Like updateWebsite: saved only if the account is still at the form's version; audited with before and after. */
+export async function updateAccount(
+  db: Database,
+  event: Pick<RequestEvent, 'locals' | 'getClientAddress'>,
+  programmeId: number,
+  accountId: number,
+  fields: Record<string, string>,
+): Promise<WebsiteUpdate> {
+  const lang = event.locals.lang;
+  const t = translator(lang);
+  const parsed = parseWith(accountFormSchema(lang), fields, lang);
+  if (!parsed.ok) return { ok: false, status: 400, errors: parsed.fieldErrors };
+  const { version, ...values } = parsed.data;
+  return db.transaction(async (tx) => {
+    const [before] = await tx
+      .select()
+      .from(newMediaAccounts)
+      .where(and(eq(newMediaAccounts.id, accountId), eq(newMediaAccounts.programmeId, programmeId)))
+      .for('update');
+    if (!before) error(404, { message: t('registry.accountNotFound') });
+    if (before.version !== version)
+      return {
+        ok: false,
+        status: 409,
+        errors: { _: t('registry.staleAccount', { version: before.version }) },
+      } as const;
+    const ownerUnitId = (await unitIdsByName(tx as unknown as Database)).get(values.ownerName) ?? null;
+    const next = { ...values, ownerUnitId };
+    const fieldsCompared = ['ownerName', 'ownerUnitId', 'level', 'status'] as const;
+    const changed = fieldsCompared.filter((field) => before[field] !== next[field]);
+    if (changed.length === 0) return { ok: true, changed: false, version: before.version } as const;
+    const [after] = await tx
+      .update(newMediaAccounts)
+      .set({ ...next, version: sql`${newMediaAccounts.version} + 1`, updatedAt: sql`now()` })
+      .where(and(eq(newMediaAccounts.id, accountId), eq(newMediaAccounts.version, version)))
+      .returning({ version: newMediaAccounts.version });
+    await recordAudit(tx as unknown as Database, event, {
+      action: 'registry.account.update',
+      entityType: 'newMediaAccount',
+      entityId: String(accountId),
+      before: Object.fromEntries(changed.map((field) => [field, before[field]])),
+      after: Object.fromEntries(changed.map((field) => [field, next[field]])),
+    });
+    return { ok: true, changed: true, version: after!.version } as const;
+  });
+}
