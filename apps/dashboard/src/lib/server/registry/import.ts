@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Database } from '../db/open';
 import { auditLog, imports, programmes } from '../db/schema';
@@ -101,11 +101,11 @@ function parseRow<Key extends string, Row>(
     if (seen.has(key)) continue;
     seen.add(key);
     const value = input[key] ?? '';
-    const spec_ = spec.columns.find((column) => column.key === key);
+    const column = spec.columns.find((candidate) => candidate.key === key);
     const message = spec.messages[issue.message]?.(value);
     problems.push({
       row: rowNumber,
-      column: headerOf[key] ?? spec_?.label ?? key,
+      column: headerOf[key] ?? column?.label ?? key,
       message: message?.zh ?? issue.message,
       messageEn: message?.en ?? issue.message,
     });
@@ -268,24 +268,6 @@ async function sha256(file: UploadedFile): Promise<string> {
   return createHash('sha256')
     .update(new Uint8Array(await file.arrayBuffer()))
     .digest('hex');
-}
-
-/** The imports of a programme, newest first (for the import page's history). */
-export async function recentImports(db: Database, programmeId: number, limit = 20) {
-  return db
-    .select({
-      id: imports.id,
-      kind: imports.kind,
-      fileName: imports.fileName,
-      rowCount: imports.rowCount,
-      status: imports.status,
-      report: imports.report,
-      createdAt: imports.createdAt,
-    })
-    .from(imports)
-    .where(and(eq(imports.programmeId, programmeId)))
-    .orderBy(sql`${imports.createdAt} desc, ${imports.id} desc`)
-    .limit(limit);
 }
 
 /** Rows to write in statements of at most this many (PostgreSQL takes up to 65,535 parameters per statement). */
