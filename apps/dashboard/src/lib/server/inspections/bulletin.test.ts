@@ -54,6 +54,15 @@ describe('demo bulletins', () => {
     expect(reasons[0]!.shareOfFailures.text).toBe('82.9%');
     const emptyColumns = figures.websites.triggers.find((t) => t.reason === 'columns-stale:emptyColumns');
     expect(emptyColumns).toMatchObject({ count: 34, label: '栏目不更新：空白栏目数' });
+    expect(
+      figures.websites.triggers.find((t) => t.reason === 'service-impractical:hasOnlineService'),
+    ).toMatchObject({
+      count: 2,
+      label: '服务不实用：未提供在线办事服务',
+    });
+    expect(
+      figures.websites.failures.filter((f) => f.problems === '服务不实用（未提供在线办事服务）'),
+    ).toHaveLength(2);
     expect(emptyColumns!.shareOfFailures).toMatchObject({ numerator: 34, denominator: 41, text: '82.9%' });
     expect(figures.remediation).toMatchObject({
       previousFailures: 35,

@@ -21,7 +21,7 @@ import {
   type TargetLevel,
 } from '../db/schema';
 import { targetGroups, type GroupableTarget } from './groups';
-import { clauseTriggered, ruleSetFor, scoreInputs } from './record';
+import { clauseLabel, clauseTriggered, ruleSetFor, scoreInputs } from './record';
 import { bulletinStyle, type BulletinStyle } from './style';
 
 // The figures of a quarter's bulletin (通报), from the stored inspections and registry. Every rate comes from
@@ -351,7 +351,7 @@ function triggers(type: 'website' | 'newMedia', row: ResultRow, labels: Record<s
     const clauses = veto.clauses.filter((clause) => clause.provided && clauseTriggered(clause));
     for (const clause of clauses.length ? clauses : [null]) {
       const key = clause ? `${veto.id}:${clause.measurement}` : veto.id;
-      labels[key] = clause ? `${veto.title}：${clause.title}` : veto.title;
+      labels[key] = clause ? `${veto.title}：${clauseLabel(clause)}` : veto.title;
       keys.push(key);
     }
   }

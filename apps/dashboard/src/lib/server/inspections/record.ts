@@ -104,7 +104,7 @@ export function problemsFromResult(result: InspectionResult): string {
           .filter((clause) => clause.provided && clauseTriggered(clause))
           .map((clause) =>
             clause.kind === 'flag'
-              ? clause.title
+              ? clauseLabel(clause)
               : `${clause.title} ${String(clause.measured)}${clause.unit ?? ''}`,
           );
         return clauses.length ? `${veto.title}（${clauses.join('，')}）` : veto.title;
@@ -115,6 +115,11 @@ export function problemsFromResult(result: InspectionResult): string {
 }
 
 type Clause = InspectionResult['vetoes'][number]['clauses'][number];
+
+/** A clause's name as a finding: a flag that trips when false ("提供在线办事服务") reads as its absence. */
+export function clauseLabel(clause: Clause): string {
+  return clause.kind === 'flag' && clause.threshold === false ? `未${clause.title}` : clause.title;
+}
 
 /** Whether one clause of a veto holds for the measured value (the scoring result keeps every clause). */
 export function clauseTriggered(clause: Clause): boolean {
