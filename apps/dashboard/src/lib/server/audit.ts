@@ -92,3 +92,32 @@ export async function recordDenied(
     returning id`);
   return rowsOf(result).length > 0;
 }
+
+// Failed logins go to the audit log too, but one address trying made-up usernames must not grow it without bound
+// (the throttle locks a username + address, not an address trying new usernames): at most this many rows per
+// client address per minute. The throttle keeps counting beyond it.
+export const failedLoginRowsPerAddressPerMinute = 20;
+
+/** Logs a failed login as 'auth.login.failed' unless its address reached the limit above; returns whether it wrote. */
+export async function recordLoginFailure(
+  db: Database,
+  event: Pick<RequestEvent, 'getClientAddress'>,
+  failure: { userId: number | null; username: string; locked: boolean },
+  now = new Date(),
+): Promise<boolean> {
+  const address = clientAddress(event);
+  const since = new Date(now.getTime() - 60_000).toISOString();
+  // the typed username only up to a sane length: it is attacker-controlled
+  const after = JSON.stringify({ username: failure.username.slice(0, 100), locked: failure.locked });
+  const result = await db.execute(sql`
+    insert into ${auditLog} (actor_id, action, entity_type, entity_id, after, client_address, at)
+    select null, 'auth.login.failed', 'user', ${failure.userId === null ? null : String(failure.userId)},
+      ${after}::jsonb, ${address}, ${now.toISOString()}::timestamptz
+    where (
+      select count(*) from ${auditLog}
+      where ${auditLog.action} = 'auth.login.failed' and ${auditLog.at} > ${since}::timestamptz
+        and ${auditLog.clientAddress} is not distinct from ${address}
+    ) < ${failedLoginRowsPerAddressPerMinute}
+    returning id`);
+  return rowsOf(result).length > 0;
+}

@@ -61,7 +61,7 @@ describe.each(databaseKinds)('administration on %s', (kind) => {
     leaderId = accounts.find((user) => user.username === 'leader')!.id;
     const [lanzhou] = await database.db.select().from(units).where(eq(units.code, 'gs-lanzhou'));
     lanzhouId = lanzhou!.id;
-    const [demo] = await database.db.select().from(programmes);
+    const [demo] = await database.db.select().from(programmes).where(eq(programmes.slug, 'gansu-2019'));
     demoProgrammeId = demo!.id;
   });
   afterAll(async () => {

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sessions, loginThrottle, users } from '$lib/server/db/schema';
+import { auditLog, sessions, loginThrottle, users } from '$lib/server/db/schema';
+import { failedLoginRowsPerAddressPerMinute } from '$lib/server/audit';
 import { sessionAbsoluteMs, sessionIdleMs } from '$lib/server/auth/session';
 import { closeAppDatabase, type AppDatabase } from '$lib/server/db';
 import { migrationJournal } from '$lib/server/db/open';
@@ -124,6 +125,44 @@ describe.each(databaseKinds)('accounts and sessions on %s', (kind) => {
       clientAddress: '10.9.9.9',
     });
     expect(elsewhere.outcome).toMatchObject({ kind: 'redirect', status: 303 });
+  });
+
+  it('logs failed logins, but at most 20 a minute from one address trying made-up usernames', async () => {
+    const address = '10.4.4.4';
+    const logged = async () =>
+      (
+        await database.db
+          .select({ after: auditLog.after })
+          .from(auditLog)
+          .where(and(eq(auditLog.action, 'auth.login.failed'), eq(auditLog.clientAddress, address)))
+      ).length;
+    for (let attempt = 1; attempt <= failedLoginRowsPerAddressPerMinute + 3; attempt += 1) {
+      const { outcome } = await call(login, {
+        url: '/login',
+        form: { username: `nobody-${attempt}`, password: 'guess' },
+        clientAddress: address,
+      });
+      expect(outcome).toMatchObject({ kind: 'failure', status: 400 });
+    }
+    expect(await logged()).toBe(failedLoginRowsPerAddressPerMinute);
+    const [first] = await database.db
+      .select({ after: auditLog.after, actorId: auditLog.actorId })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'auth.login.failed'), eq(auditLog.clientAddress, address)))
+      .orderBy(asc(auditLog.id))
+      .limit(1);
+    expect(first).toEqual({ after: { username: 'nobody-1', locked: false }, actorId: null });
+    // another address is still logged
+    await call(login, {
+      url: '/login',
+      form: { username: 'admin', password: 'wrong' },
+      clientAddress: '10.4.4.5',
+    });
+    const [other] = await database.db
+      .select({ entityId: auditLog.entityId })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'auth.login.failed'), eq(auditLog.clientAddress, '10.4.4.5')));
+    expect(other?.entityId).toMatch(/^\d+$/);
   });
 
   it('logout deletes the session row, so the cookie cannot be replayed', async () => {

@@ -10,7 +10,7 @@ import {
   sessionCookieOptions,
 } from '$lib/server/auth/session';
 import { clearFailures, lockedUntil, recordFailure, throttleKey } from '$lib/server/auth/throttle';
-import { recordAudit } from '$lib/server/audit';
+import { recordAudit, recordLoginFailure } from '$lib/server/audit';
 import { db } from '$lib/server/db';
 import { users } from '$lib/server/db/schema';
 import { safeNext } from '$lib/server/redirects';
@@ -57,11 +57,10 @@ export const actions: Actions = {
     const valid = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
     if (!user || !valid || !user.active) {
       const lockEnd = await recordFailure(database, key);
-      await recordAudit(database, event, {
-        action: 'auth.login.failed',
-        entityType: 'user',
-        entityId: user ? String(user.id) : null,
-        after: { username, locked: lockEnd !== null },
+      await recordLoginFailure(database, event, {
+        userId: user?.id ?? null,
+        username,
+        locked: lockEnd !== null,
       });
       if (lockEnd)
         return fail(429, { username, errors: formError(t('auth.locked', { time: formatTime(lockEnd) })) });
