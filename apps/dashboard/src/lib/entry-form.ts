@@ -1,22 +1,24 @@
-import type { AssessmentRuleSet, Measurement, SubItem } from '@kaohe/rules';
+import type { AssessmentRuleSet, BonusCriterion, BonusIndicator, Measurement, SubItem } from '@kaohe/rules';
 import {
   Decimal,
   ScoringInputError,
   scoreAssessment,
+  type AssessmentResult,
   type MeasurementValue,
+  type Occurrence,
   type SubItemInput,
 } from '@kaohe/scoring';
 import { z } from 'zod';
 
 // One form per entry of the rule set (a sub-item 子项 or a veto measurement 单项否决), its fields matching the
-// entry's scoring method: check → 达标 yes/no; deduct → a count per criterion; bands / ratio → a value; manual →
+// entry's scoring method (or a bonus criterion 加分细则: how often it occurred): check → 达标 yes/no; deduct → a count per criterion; bands / ratio → a value; manual →
 // points in [0, max]; any sub-item may be not applicable with a reason; every entry has a note. The same parser runs
 // on the server (the control) and in the browser (the live preview), so both read a form the same way.
 
 export type Lang = 'zh' | 'en';
-export type FormEntryKind = 'subItem' | 'measurement';
+export type FormEntryKind = 'subItem' | 'measurement' | 'bonus';
 
-export type EntryInput = SubItemInput | { value: MeasurementValue };
+export type EntryInput = SubItemInput | { value: MeasurementValue } | { count: number };
 
 export type EntryFields = Record<string, string>;
 export type EntryErrors = Record<string, string>;
@@ -36,6 +38,25 @@ export function findSubItem(ruleSet: AssessmentRuleSet, id: string): SubItem | u
 export function findMeasurement(ruleSet: AssessmentRuleSet, id: string): Measurement | undefined {
   return ruleSet.measurements.find((measurement) => measurement.id === id);
 }
+
+export interface BonusEntry {
+  indicator: BonusIndicator;
+  criterion: BonusCriterion;
+}
+
+/** Every bonus criterion of the rule set with its indicator (none when the rule set has no bonus). */
+export function allBonusCriteria(ruleSet: AssessmentRuleSet): BonusEntry[] {
+  return (ruleSet.bonus?.indicators ?? []).flatMap((indicator) =>
+    indicator.criteria.map((criterion) => ({ indicator, criterion })),
+  );
+}
+
+export function findBonusCriterion(ruleSet: AssessmentRuleSet, id: string): BonusEntry | undefined {
+  return allBonusCriteria(ruleSet).find((entry) => entry.criterion.id === id);
+}
+
+/** Most occurrences a bonus count may state: far above any cap, so that a typo like 1000000 is refused. */
+export const bonusCountMax = 999;
 
 export function allSubItems(ruleSet: AssessmentRuleSet): SubItem[] {
   return ruleSet.areas.flatMap((area) => area.items.flatMap((item) => item.subItems));
@@ -60,6 +81,8 @@ const messages = {
     reason: '不适用时必须说明理由。',
     tooLong: (max: number) => `不能超过 ${max} 个字。`,
     measurementNa: '单项否决测量项不能标为不适用。',
+    bonusNa: '加分细则不能标为不适用；没有发生请填 0。',
+    bonusCount: `加分次数请输入 0 到 ${bonusCountMax} 之间的整数。`,
     chooseFlag: '请选择“是”或“否”。',
   },
   en: {
@@ -72,6 +95,8 @@ const messages = {
     reason: 'A reason is required when not applicable.',
     tooLong: (max: number) => `At most ${max} characters.`,
     measurementNa: 'A veto measurement cannot be marked not applicable.',
+    bonusNa: 'A bonus criterion cannot be marked not applicable; enter 0 if it did not occur.',
+    bonusCount: `Enter the occurrences as a whole number from 0 to ${bonusCountMax}.`,
     chooseFlag: 'Choose yes or no.',
   },
 } as const;
@@ -212,6 +237,27 @@ export function measurementFormSchema(measurement: Measurement, lang: Lang) {
 }
 
 /**
+ * The zod schema of one bonus criterion's form: how often it occurred (0 when not at all) and a note. Strict: only
+ * these two fields are read (the caller passes just them), anything else is a programming error, not user input.
+ */
+export function bonusFormSchema(lang: Lang) {
+  const m = messages[lang];
+  return z
+    .strictObject({
+      count: z.preprocess(
+        trimmed,
+        z
+          .string({ error: m.required })
+          .min(1, m.required)
+          .regex(/^\d{1,3}$/, m.bonusCount)
+          .transform(Number),
+      ),
+      note: noteSchema(lang),
+    })
+    .transform(({ count, note }) => ({ input: { count } as EntryInput, note }));
+}
+
+/**
  * Reads one entry's form: zod first (field messages in the user's language), then the scorer itself, so that
  * anything @kaohe/scoring would refuse (a value in no band, say) is refused at the field before it is saved.
  */
@@ -232,6 +278,18 @@ export function parseEntryForm(
         errors: { _: lang === 'zh' ? `未知子项“${entryId}”。` : `Unknown sub-item “${entryId}”.` },
       };
     schema = subItemFormSchema(subItem, lang);
+  } else if (entryKind === 'bonus') {
+    if (!findBonusCriterion(ruleSet, entryId))
+      return {
+        ok: false,
+        errors: { _: lang === 'zh' ? `未知加分细则“${entryId}”。` : `Unknown bonus criterion “${entryId}”.` },
+      };
+    if (fields.notApplicable === 'on') return { ok: false, errors: { notApplicable: m.bonusNa } };
+    const result = bonusFormSchema(lang).safeParse({ count: fields.count, note: fields.note });
+    if (!result.success) return { ok: false, errors: zodErrors(result.error, false) };
+    const scorerError = checkWithScorer(ruleSet, entryKind, entryId, result.data.input, lang);
+    if (scorerError) return { ok: false, errors: scorerError };
+    return { ok: true, ...result.data };
   } else {
     const measurement = findMeasurement(ruleSet, entryId);
     if (!measurement)
@@ -283,6 +341,12 @@ function checkWithScorer(
 ): EntryErrors | null {
   try {
     if (entryKind === 'subItem') scoreAssessment({ ruleSet, inputs: { [entryId]: input as SubItemInput } });
+    else if (entryKind === 'bonus')
+      scoreAssessment({
+        ruleSet,
+        inputs: {},
+        bonus: [{ criterion: entryId, count: (input as { count: number }).count }],
+      });
     else
       scoreAssessment({
         ruleSet,
@@ -295,7 +359,14 @@ function checkWithScorer(
     const errors: EntryErrors = {};
     for (const issue of thrown.issues) {
       const field = /\.(met|value|points|reason)$/.exec(issue.path)?.[1];
-      const key = field === 'reason' ? 'naReason' : entryKind === 'measurement' ? 'value' : (field ?? '_');
+      const key =
+        field === 'reason'
+          ? 'naReason'
+          : entryKind === 'measurement'
+            ? 'value'
+            : entryKind === 'bonus'
+              ? 'count'
+              : (field ?? '_');
       errors[key] ??= lang === 'zh' ? issue.messageZh : issue.message;
     }
     return errors;
@@ -313,6 +384,10 @@ export function entryFields(
   const fields: EntryFields = { note: note ?? '' };
   if (!input || typeof input !== 'object') return fields;
   const raw = input as Record<string, unknown>;
+  if (entryKind === 'bonus') {
+    if (typeof raw.count === 'number') fields.count = String(raw.count);
+    return fields;
+  }
   if (entryKind === 'measurement') {
     const value = raw.value;
     if (typeof value === 'boolean') fields.flag = value ? 'yes' : 'no';
@@ -346,6 +421,7 @@ export function blankFields(
   entryId: string,
 ): EntryFields {
   const fields: EntryFields = { note: '' };
+  if (entryKind === 'bonus') fields.count = '0';
   if (entryKind === 'subItem') {
     const method = findSubItem(ruleSet, entryId)?.method;
     if (method?.kind === 'deduct')
@@ -354,19 +430,53 @@ export function blankFields(
   return fields;
 }
 
-/** The scorer's arguments from stored entries (sub-items and measurements). */
-export function scorerArguments(entries: readonly { entryKind: string; entryId: string; input: unknown }[]): {
+/**
+ * The scorer's arguments from stored entries (sub-items, measurements, bonus criteria), read the way the
+ * breakdown reads them (assessment/results.ts scoringInputs): bonus only when the rule set has one and there is
+ * something to pass, so that the preview and the breakdown give the same total.
+ */
+export function scorerArguments(
+  ruleSet: AssessmentRuleSet,
+  entries: readonly { entryKind: string; entryId: string; input: unknown }[],
+): {
   inputs: Record<string, SubItemInput>;
   measurements: Record<string, MeasurementValue>;
+  bonus?: Occurrence[];
 } {
   const inputs: Record<string, SubItemInput> = {};
   const measurements: Record<string, MeasurementValue> = {};
+  const bonus: Occurrence[] = [];
   for (const entry of entries) {
     if (entry.entryKind === 'subItem') inputs[entry.entryId] = entry.input as SubItemInput;
     else if (entry.entryKind === 'measurement')
       measurements[entry.entryId] = (entry.input as { value: MeasurementValue }).value;
+    else if (entry.entryKind === 'bonus')
+      bonus.push({ criterion: entry.entryId, count: (entry.input as { count: number }).count });
   }
-  return { inputs, measurements };
+  return ruleSet.bonus && bonus.length ? { inputs, measurements, bonus } : { inputs, measurements };
+}
+
+/**
+ * The live preview of the self-evaluation page: every entry whose fields parse, scored by @kaohe/scoring exactly as
+ * the breakdown scores the stored entries (bonus included). null when nothing parses yet.
+ */
+export function previewAssessment(
+  ruleSet: AssessmentRuleSet,
+  entries: readonly { entryKind: FormEntryKind; entryId: string; fields: EntryFields }[],
+  lang: Lang,
+): AssessmentResult | null {
+  const parsedEntries: { entryKind: string; entryId: string; input: unknown }[] = [];
+  for (const entry of entries) {
+    const parsed = parseEntryForm(ruleSet, entry.entryKind, entry.entryId, entry.fields, lang);
+    if (parsed.ok)
+      parsedEntries.push({ entryKind: entry.entryKind, entryId: entry.entryId, input: parsed.input });
+  }
+  if (parsedEntries.length === 0) return null;
+  try {
+    return scoreAssessment({ ruleSet, ...scorerArguments(ruleSet, parsedEntries), locale: lang });
+  } catch {
+    return null;
+  }
 }
 
 /** Same input? (to tell an accepted review from an adjustment) */
@@ -398,6 +508,10 @@ export function describeInput(
   const zh = lang === 'zh';
   if (!input || typeof input !== 'object') return zh ? '未填写' : 'not filled in';
   const raw = input as Record<string, unknown>;
+  if (entryKind === 'bonus') {
+    const count = typeof raw.count === 'number' ? raw.count : 0;
+    return count > 0 ? (zh ? `发生 ${count} 次` : `${count}×`) : zh ? '未发生' : 'did not occur';
+  }
   if (entryKind === 'measurement') {
     const measurement = findMeasurement(ruleSet, entryId);
     if (typeof raw.value === 'boolean') return raw.value ? (zh ? '是' : 'yes') : zh ? '否' : 'no';

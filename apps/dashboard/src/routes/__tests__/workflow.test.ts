@@ -715,6 +715,22 @@ describe.each(databaseKinds)('self-evaluation, review and publishing on %s', (ki
     const liveTotal = lanzhouOutcome.total;
     expect(liveTotal).not.toBeNull();
 
+    // the publish form is strict: a field it does not know is refused (400, named), and nothing changes
+    {
+      const [cycle] = await database.db.select().from(cycles).where(eq(cycles.id, cycleId));
+      const before = await snapshot();
+      const { outcome } = await call(publishActions.advance, {
+        url: '/publish?/advance',
+        token: tokens.admin,
+        form: { cycleId: String(cycleId), to: 'review', version: String(cycle!.version), force: 'yes' },
+      });
+      expect(outcome).toMatchObject({
+        kind: 'failure',
+        status: 400,
+        data: { errors: { _: '请求含有未知字段：force。' } },
+      });
+      expect(await snapshot()).toBe(before);
+    }
     // the admin closes and publishes: revision 1 is frozen
     for (const to of ['review', 'published']) {
       const [cycle] = await database.db.select().from(cycles).where(eq(cycles.id, cycleId));

@@ -31,7 +31,8 @@ export const load = (async (event) => {
   return { cycles };
 }) satisfies PageServerLoad;
 
-const AdvanceForm = z.object({
+// strict: the form posts exactly these three fields; anything else is refused, not silently ignored
+const AdvanceForm = z.strictObject({
   cycleId: z.coerce.number().int().positive(),
   to: z.enum(cycleStatuses),
   version: z.coerce.number().int().positive(),
@@ -42,7 +43,18 @@ export const actions = {
     requireRole(event, ['admin']);
     const t = translator(event.locals.lang);
     const form = AdvanceForm.safeParse(textFields(await event.request.formData()));
-    if (!form.success) return fail(400, { errors: { _: t('publish.badRequest') } });
+    if (!form.success) {
+      const unknown = form.error.issues.flatMap((issue) =>
+        issue.code === 'unrecognized_keys' ? issue.keys : [],
+      );
+      return fail(400, {
+        errors: {
+          _: unknown.length
+            ? t('publish.unknownFields', { fields: unknown.join(event.locals.lang === 'zh' ? '、' : ', ') })
+            : t('publish.badRequest'),
+        },
+      });
+    }
     const result = await changeCycleStatus(await db(), event, {
       cycleId: form.data.cycleId,
       to: form.data.to,

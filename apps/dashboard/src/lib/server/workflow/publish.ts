@@ -88,7 +88,7 @@ export async function submissionCounts(database: Database, cycleId: number) {
 }
 
 const CorrectionHeader = z.object({
-  entryKind: z.enum(['subItem', 'measurement']),
+  entryKind: z.enum(['subItem', 'measurement', 'bonus']),
   entryId: z.string().min(1).max(80),
   cycleVersion: z.coerce.number().int().min(1),
   reason: z.string().trim().max(reasonMaxLength).default(''),

@@ -188,7 +188,7 @@ export async function requireReviewWrite(
 }
 
 const ReviewHeader = z.object({
-  entryKind: z.enum(['subItem', 'measurement']),
+  entryKind: z.enum(['subItem', 'measurement', 'bonus']),
   entryId: z.string().min(1).max(80),
   version: z.coerce.number().int().min(0).max(2_147_483_647),
   decision: z.enum(['accept', 'adjust']),

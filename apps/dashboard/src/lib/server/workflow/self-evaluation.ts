@@ -2,6 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import {
+  allBonusCriteria,
   allSubItems,
   blankFields,
   entryFields,
@@ -74,6 +75,11 @@ export function entryList(context: CycleContext): { entryKind: FormEntryKind; en
     ...allSubItems(context.ruleSet).map((subItem) => ({
       entryKind: 'subItem' as const,
       entryId: subItem.id,
+    })),
+    // bonus criteria (加分) only where the rule set has a bonus; each states how often it occurred, 0 included
+    ...allBonusCriteria(context.ruleSet).map(({ criterion }) => ({
+      entryKind: 'bonus' as const,
+      entryId: criterion.id,
     })),
   ];
 }
@@ -191,7 +197,7 @@ export async function requireSelfEvaluationWrite(
 }
 
 const EntryHeader = z.object({
-  entryKind: z.enum(['subItem', 'measurement']),
+  entryKind: z.enum(['subItem', 'measurement', 'bonus']),
   entryId: z.string().min(1).max(80),
   version: z.coerce.number().int().min(0).max(2_147_483_647),
 });
