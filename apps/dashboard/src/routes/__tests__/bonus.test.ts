@@ -7,6 +7,7 @@ import {
   auditLog,
   cycles,
   programmes,
+  resultRevisions,
   reviews,
   selfEvaluations,
   units,
@@ -21,6 +22,7 @@ import {
   useTestDatabase,
   type CallResult,
 } from '../../../test/harness';
+import { actions as correctActions, load as correctLoad } from '../publish/[cycleId]/correct/+page.server';
 import { actions as reviewActions, load as reviewLoad } from '../review/[cycleId]/[unitId]/+page.server';
 import { actions as selfActions, load as selfLoad } from '../self-evaluation/[cycleId]/[unitId]/+page.server';
 import { load as unitLoad } from '../units/[unitId]/+page.server';
@@ -128,7 +130,7 @@ describe.each(databaseKinds)('bonus entries on %s', (kind) => {
       role: 'assessor',
       unitId: beijing,
     });
-    for (const username of ['assessor-gd', 'assessor-bj', 'reviewer-cn', 'leader'])
+    for (const username of ['assessor-gd', 'assessor-bj', 'reviewer-cn', 'leader', 'admin'])
       tokens[username] = await sessionTokenFor(database, username);
 
     // an open national cycle: Guangdong's demo self-evaluation copied in except its bonus, which the tests enter
@@ -368,5 +370,51 @@ describe.each(databaseKinds)('bonus entries on %s', (kind) => {
       );
     expect(audit).toMatchObject({ reason: '通报表扬文件只有一份' });
     expect(audit!.after).toMatchObject({ inputs: { count: 1 }, decision: 'adjusted' });
+  });
+
+  it('lets the admin correct a published bonus count with a reason, as a new revision', async () => {
+    const entry = 'bonus:bonus.integration.new-media';
+    const page = expectOk(
+      await call(correctLoad, {
+        url: `/publish/${nationalCycleId}/correct?unit=${guangdong}&entry=${entry}`,
+        params: { cycleId: String(nationalCycleId) },
+        token: tokens.admin,
+      }),
+    );
+    expect(page.selected?.entry).toEqual({ entryKind: 'bonus', entryId: 'bonus.integration.new-media' });
+    const revisions = async () =>
+      (
+        await database.db
+          .select({ revision: resultRevisions.revision })
+          .from(resultRevisions)
+          .where(eq(resultRevisions.cycleId, nationalCycleId))
+      ).length;
+    const before = await revisions();
+    const { outcome } = await call(correctActions.correct, {
+      url: `/publish/${nationalCycleId}/correct?/correct`,
+      params: { cycleId: String(nationalCycleId) },
+      token: tokens.admin,
+      form: {
+        unitId: String(guangdong),
+        entryKind: 'bonus',
+        entryId: 'bonus.integration.new-media',
+        cycleVersion: String(page.cycle.version),
+        count: '3',
+        reason: '补报两次同步发布',
+      },
+    });
+    expect(outcome.kind).toBe('ok');
+    const [row] = await database.db
+      .select()
+      .from(reviews)
+      .where(
+        and(
+          eq(reviews.cycleId, nationalCycleId),
+          eq(reviews.unitId, guangdong),
+          eq(reviews.entryId, 'bonus.integration.new-media'),
+        ),
+      );
+    expect(row?.inputs).toEqual({ count: 3 });
+    expect(await revisions()).toBe(before + 1);
   });
 });

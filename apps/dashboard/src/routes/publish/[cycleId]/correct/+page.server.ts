@@ -13,7 +13,7 @@ const Query = z.strictObject({
   unit: idParam.optional(),
   entry: z
     .string()
-    .regex(/^(subItem|measurement):[A-Za-z][A-Za-z0-9._-]*$/)
+    .regex(/^(subItem|measurement|bonus):[A-Za-z][A-Za-z0-9._-]*$/)
     .optional(),
 });
 
