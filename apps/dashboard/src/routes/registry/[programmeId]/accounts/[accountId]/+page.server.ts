@@ -1,57 +1,32 @@
-import { error, fail } from '@sveltejs/kit';
 import { and, eq } from 'drizzle-orm';
-import { translator } from '$lib/i18n';
-import { db } from '$lib/server/db';
 import { newMediaAccounts } from '$lib/server/db/schema';
+import { updateAccount } from '$lib/server/registry/pages';
 import {
-  programmeFromParams,
-  registryWriters,
-  requireRegistryReader,
-  requireRegistryWriter,
-  updateAccount,
-} from '$lib/server/registry/pages';
-import { formObject, idParam, parseOrBadRequest } from '$lib/server/validation';
+  loadRegistryTarget,
+  updateRegistryTarget,
+  type RegistryTarget,
+} from '$lib/server/registry/target-page';
 import { registryOptions } from '../../../options.server';
 import type { Actions, PageServerLoad } from './$types';
 
+const account: RegistryTarget<typeof newMediaAccounts.$inferSelect> = {
+  param: 'accountId',
+  notFound: 'registry.accountNotFound',
+  find: async (database, programmeId, id) =>
+    (
+      await database
+        .select()
+        .from(newMediaAccounts)
+        .where(and(eq(newMediaAccounts.id, id), eq(newMediaAccounts.programmeId, programmeId)))
+    )[0],
+  update: updateAccount,
+};
+
 export const load = (async (event) => {
-  const user = requireRegistryReader(event);
-  const lang = event.locals.lang;
-  const database = await db();
-  const programme = await programmeFromParams(database, event);
-  const accountId = parseOrBadRequest(idParam, event.params.accountId, lang);
-  const [account] = await database
-    .select()
-    .from(newMediaAccounts)
-    .where(and(eq(newMediaAccounts.id, accountId), eq(newMediaAccounts.programmeId, programme.id)));
-  if (!account) error(404, { message: translator(lang)('registry.accountNotFound') });
-  return {
-    programme,
-    account: {
-      ...account,
-      updatedAt: account.updatedAt.toISOString(),
-      createdAt: account.createdAt.toISOString(),
-    },
-    options: registryOptions(lang),
-    canWrite: registryWriters.includes(user.role),
-  };
+  const { row, ...page } = await loadRegistryTarget(event, account);
+  return { ...page, account: row, options: registryOptions(event.locals.lang) };
 }) satisfies PageServerLoad;
 
 export const actions = {
-  update: async (event) => {
-    requireRegistryWriter(event);
-    const lang = event.locals.lang;
-    const database = await db();
-    const programme = await programmeFromParams(database, event);
-    const accountId = parseOrBadRequest(idParam, event.params.accountId, lang);
-    const fields = formObject(await event.request.formData().catch(() => new FormData()));
-    const outcome = await updateAccount(database, event, programme.id, accountId, fields);
-    const t = translator(lang);
-    if (!outcome.ok) return fail(outcome.status, { form: 'update', errors: outcome.errors, values: fields });
-    return {
-      form: 'update',
-      message: outcome.changed ? t('registry.saved') : t('registry.unchanged'),
-      version: outcome.version,
-    };
-  },
+  update: (event) => updateRegistryTarget(event, account),
 } satisfies Actions;

@@ -1,57 +1,32 @@
-import { error, fail } from '@sveltejs/kit';
 import { and, eq } from 'drizzle-orm';
-import { translator } from '$lib/i18n';
-import { db } from '$lib/server/db';
 import { websites } from '$lib/server/db/schema';
+import { updateWebsite } from '$lib/server/registry/pages';
 import {
-  programmeFromParams,
-  registryWriters,
-  requireRegistryReader,
-  requireRegistryWriter,
-  updateWebsite,
-} from '$lib/server/registry/pages';
-import { formObject, idParam, parseOrBadRequest } from '$lib/server/validation';
+  loadRegistryTarget,
+  updateRegistryTarget,
+  type RegistryTarget,
+} from '$lib/server/registry/target-page';
 import { registryOptions } from '../../../options.server';
 import type { Actions, PageServerLoad } from './$types';
 
+const website: RegistryTarget<typeof websites.$inferSelect> = {
+  param: 'websiteId',
+  notFound: 'registry.notFound',
+  find: async (database, programmeId, id) =>
+    (
+      await database
+        .select()
+        .from(websites)
+        .where(and(eq(websites.id, id), eq(websites.programmeId, programmeId)))
+    )[0],
+  update: updateWebsite,
+};
+
 export const load = (async (event) => {
-  const user = requireRegistryReader(event);
-  const lang = event.locals.lang;
-  const database = await db();
-  const programme = await programmeFromParams(database, event);
-  const websiteId = parseOrBadRequest(idParam, event.params.websiteId, lang);
-  const [website] = await database
-    .select()
-    .from(websites)
-    .where(and(eq(websites.id, websiteId), eq(websites.programmeId, programme.id)));
-  if (!website) error(404, { message: translator(lang)('registry.notFound') });
-  return {
-    programme,
-    website: {
-      ...website,
-      updatedAt: website.updatedAt.toISOString(),
-      createdAt: website.createdAt.toISOString(),
-    },
-    options: registryOptions(lang),
-    canWrite: registryWriters.includes(user.role),
-  };
+  const { row, ...page } = await loadRegistryTarget(event, website);
+  return { ...page, website: row, options: registryOptions(event.locals.lang) };
 }) satisfies PageServerLoad;
 
 export const actions = {
-  update: async (event) => {
-    requireRegistryWriter(event);
-    const lang = event.locals.lang;
-    const database = await db();
-    const programme = await programmeFromParams(database, event);
-    const websiteId = parseOrBadRequest(idParam, event.params.websiteId, lang);
-    const fields = formObject(await event.request.formData().catch(() => new FormData()));
-    const outcome = await updateWebsite(database, event, programme.id, websiteId, fields);
-    const t = translator(lang);
-    if (!outcome.ok) return fail(outcome.status, { form: 'update', errors: outcome.errors, values: fields });
-    return {
-      form: 'update',
-      message: outcome.changed ? t('registry.saved') : t('registry.unchanged'),
-      version: outcome.version,
-    };
-  },
+  update: (event) => updateRegistryTarget(event, website),
 } satisfies Actions;
