@@ -35,6 +35,9 @@ describe('bonus entries on the self-evaluation page', () => {
     const promoted = page.locator('section[data-entry="bonus:bonus.innovation.promoted"]');
     expect(await promoted.locator('input[name=count]').inputValue()).toMatch(/^\d+$/);
     expect(await promoted.textContent()).toContain('每次加 3 分，本细则最多 6 分');
+    // two occurrences × 3 points = its cap of 6; a criterion that did not occur adds nothing
+    expect(await page.getByTestId('bonus-awarded-bonus.innovation.promoted').textContent()).toBe('+6 分');
+    expect(await page.getByTestId('bonus-awarded-bonus.integration.new-media').textContent()).toBe('+0 分');
     await page.context().close();
   });
 });
