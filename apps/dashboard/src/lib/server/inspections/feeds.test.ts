@@ -1,0 +1,349 @@
+import { getRuleSet, type AssessmentRuleSet } from '@kaohe/rules';
+import { Decimal, scoreAssessment, type SubItemInput } from '@kaohe/scoring';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeAppDatabase, type AppDatabase } from '$lib/server/db';
+import { cycles, inspections, newMediaAccounts, programmes, units, websites } from '$lib/server/db/schema';
+import { databaseKinds, useTestDatabase } from '../../../../test/harness';
+import { newMediaInputs, websiteInputs, websiteProblems } from './demo-support';
+import { inspectionFeeds, type FedSubItem, type InspectionFeedResult } from './feeds';
+import { recordInspection, websiteRuleSetId, type InspectionTargetRef } from './record';
+import type { InspectionSource } from '../db/schema';
+
+// The Gansu 2019 sub-items fed by quarterly inspections (A1.1 portal average, A2.1 website pass rate, A3.1 account
+// pass rate), computed from inspections stored through recordInspection (verdicts by @kaohe/scoring) in a
+// throwaway inspection programme, and scored by scoreAssessment as the self-evaluation would.
+
+const ruleSet = getRuleSet('gansu-2019-annual-assessment') as AssessmentRuleSet;
+const year = { periodStart: '2019-01-01', periodEnd: '2019-12-31' };
+
+const fed = (feeds: InspectionFeedResult[], id: string): FedSubItem => {
+  const feed = feeds.find((entry) => entry.subItemId === id);
+  if (feed?.status !== 'fed') throw new Error(`${id} not fed: ${JSON.stringify(feed)}`);
+  return feed;
+};
+
+describe.each(databaseKinds)('inspection feeds on %s', (kind) => {
+  let database: AppDatabase;
+  const unitIds: Record<string, number> = {};
+  const cycleIds: Record<string, number> = {};
+  let programmeId: number;
+  const ids = { lanzhouPortal: 0, lanzhouOther: 0, jiayuguanPortal: 0, lanzhouAccount: 0 };
+  const recorded: Record<string, number> = {};
+
+  async function record(
+    label: string,
+    cycle: string,
+    target: InspectionTargetRef,
+    inputs: unknown,
+    source: InspectionSource = 'sample',
+  ) {
+    const outcome = await recordInspection({
+      db: database.db,
+      cycleId: cycleIds[cycle]!,
+      target,
+      inputs,
+      source,
+      inspector: { userId: null, name: '测试' },
+      inspectedOn: '2019-06-01',
+    });
+    if (!outcome.ok) throw new Error(`${label}: ${JSON.stringify(outcome)}`);
+    recorded[label] = outcome.id;
+  }
+
+  beforeAll(async () => {
+    database = await useTestDatabase(kind);
+    const db = database.db;
+    for (const code of ['gs-lanzhou', 'gs-jiayuguan', 'gs-dept-tjj']) {
+      const [unit] = await db.select({ id: units.id }).from(units).where(eq(units.code, code));
+      unitIds[code] = unit!.id;
+    }
+    const [programme] = await db
+      .insert(programmes)
+      .values({
+        slug: 'feeds-gansu-2019-inspections',
+        title: '2019年甘肃省政府网站季度检查（测试）',
+        ruleSetId: websiteRuleSetId,
+        level: 'province',
+        kind: 'inspection',
+      })
+      .returning({ id: programmes.id });
+    programmeId = programme!.id;
+    const quarters = [
+      ['2018-q4', '2018-10-01', '2018-12-31'],
+      ['2019-q1', '2019-01-01', '2019-03-31'],
+      ['2019-q2', '2019-04-01', '2019-06-30'],
+      ['2019-q3', '2019-07-01', '2019-09-30'],
+      ['2019-q4', '2019-10-01', '2019-12-31'],
+      ['2020-q1', '2020-01-01', '2020-03-31'],
+    ] as const;
+    for (const [slug, periodStart, periodEnd] of quarters) {
+      const [cycle] = await db
+        .insert(cycles)
+        .values({ programmeId, slug, title: `${slug} 季度检查`, periodStart, periodEnd })
+        .returning({ id: cycles.id });
+      cycleIds[slug] = cycle!.id;
+    }
+    const site = async (siteCode: string, name: string, owner: string, siteKind: 'portal' | 'other') => {
+      const [row] = await db
+        .insert(websites)
+        .values({
+          programmeId,
+          siteCode,
+          name,
+          homeUrl: `https://${siteCode}.example.gov.cn`,
+          ownerName: name,
+          ownerUnitId: unitIds[owner]!,
+          kind: siteKind,
+          level: 'city',
+        })
+        .returning({ id: websites.id });
+      return row!.id;
+    };
+    ids.lanzhouPortal = await site('6201000001', '兰州市人民政府', 'gs-lanzhou', 'portal');
+    ids.lanzhouOther = await site('6201000002', '兰州新区', 'gs-lanzhou', 'other');
+    ids.jiayuguanPortal = await site('6202000001', '嘉峪关市人民政府', 'gs-jiayuguan', 'portal');
+    const [account] = await db
+      .insert(newMediaAccounts)
+      .values({
+        programmeId,
+        name: '兰州发布',
+        platform: '微信公众号',
+        ownerName: '兰州市人民政府',
+        ownerUnitId: unitIds['gs-lanzhou']!,
+      })
+      .returning({ id: newMediaAccounts.id });
+    ids.lanzhouAccount = account!.id;
+
+    const portal = { type: 'website', websiteId: ids.lanzhouPortal } as const;
+    const other = { type: 'website', websiteId: ids.lanzhouOther } as const;
+    const jiayuguan = { type: 'website', websiteId: ids.jiayuguanPortal } as const;
+    const account_ = { type: 'newMedia', accountId: ids.lanzhouAccount } as const;
+    const clean = (isPortal: boolean, brokenLinks = 0) => websiteInputs({ isPortal, brokenLinks });
+    const vetoed = (isPortal: boolean) =>
+      websiteInputs({ isPortal, problem: websiteProblems.emptyColumns(6) });
+
+    // outside the year: counted neither before nor after
+    await record('otherQ4-2018', '2018-q4', other, vetoed(false));
+    await record('otherQ1-2020', '2020-q1', other, vetoed(false));
+    await record('portalQ1-2020', '2020-q1', portal, vetoed(true));
+    // the portal: Q2 vetoed (counts as 0), the other quarters scored
+    await record('portalQ1', '2019-q1', portal, clean(true));
+    await record('portalQ2', '2019-q2', portal, vetoed(true));
+    await record('portalQ3', '2019-q3', portal, clean(true, 3));
+    await record('portalQ4', '2019-q4', portal, clean(true, 1));
+    // the other site: a failed re-check of 2018 Q4's failure in Q1 is not counted; in Q3 the city reported a
+    // failure that the province's re-check overturned
+    await record('otherRecheckQ1', '2019-q1', other, vetoed(false), 'recheck');
+    await record('otherQ1', '2019-q1', other, clean(false));
+    await record('otherQ2', '2019-q2', other, clean(false));
+    await record(
+      'otherReportedQ3',
+      '2019-q3',
+      other,
+      { kind: 'reported', verdict: 'unqualified', resultText: '不合格' },
+      'reported',
+    );
+    await record('otherProvinceQ3', '2019-q3', other, clean(false, 2), 'provinceRecheck');
+    await record('otherQ4', '2019-q4', other, clean(false));
+    // another unit's portal fails every quarter it is inspected
+    await record('jiayuguanQ1', '2019-q1', jiayuguan, vetoed(true));
+    await record('jiayuguanQ2', '2019-q2', jiayuguan, clean(true));
+    await record('jiayuguanQ3', '2019-q3', jiayuguan, clean(true));
+    // the account: 3 of 4
+    await record('accountQ1', '2019-q1', account_, newMediaInputs({ updatesInTwoWeeks: 3 }));
+    await record('accountQ2', '2019-q2', account_, newMediaInputs({ updatesInTwoWeeks: 0 }));
+    await record('accountQ3', '2019-q3', account_, newMediaInputs({ updatesInTwoWeeks: 2 }));
+    await record('accountQ4', '2019-q4', account_, newMediaInputs({ updatesInTwoWeeks: 5 }));
+  });
+  afterAll(async () => {
+    await closeAppDatabase();
+  });
+
+  const feedsFor = (code: string, period = year) =>
+    inspectionFeeds({ db: database.db, ruleSet, unitId: unitIds[code]!, ...period });
+
+  async function storedTotal(label: string): Promise<string | null> {
+    const [row] = await database.db
+      .select({ total: inspections.total, verdict: inspections.verdict })
+      .from(inspections)
+      .where(eq(inspections.id, recorded[label]!));
+    return row!.total;
+  }
+
+  it('the verdicts come from @kaohe/scoring as the fixture intends', async () => {
+    const verdicts = await database.db
+      .select({ id: inspections.id, verdict: inspections.verdict, reason: inspections.reason })
+      .from(inspections)
+      .where(eq(inspections.websiteId, ids.lanzhouPortal));
+    const byId = new Map(verdicts.map((row) => [row.id, row]));
+    expect(byId.get(recorded.portalQ2!)).toMatchObject({ verdict: 'unqualified', reason: 'veto' });
+    expect(byId.get(recorded.portalQ1!)).toMatchObject({ verdict: 'qualified' });
+  });
+
+  it('pass rate 7/8 = 0.875 scores band 3 of A2.1; sources link the counted inspections', async () => {
+    const feeds = await feedsFor('gs-lanzhou');
+    expect(feeds.map((feed) => [feed.subItemId, feed.status])).toEqual([
+      ['A1.1', 'fed'],
+      ['A2.1', 'fed'],
+      ['A3.1', 'fed'],
+    ]);
+    const passRate = fed(feeds, 'A2.1');
+    expect(passRate.input).toEqual({ value: '0.875' });
+    expect(passRate.counts).toEqual({ inspections: 8, passed: 7 });
+    expect(passRate.fraction).toEqual({ numerator: '7', denominator: '8', exact: true });
+    expect(passRate.sources.map((source) => [source.cycleSlug, source.programmeId])).toEqual([
+      ['2019-q1', programmeId],
+      ['2019-q2', programmeId],
+      ['2019-q3', programmeId],
+      ['2019-q4', programmeId],
+    ]);
+    const counted = passRate.sources.flatMap((source) => source.inspectionIds);
+    expect(counted).toHaveLength(8);
+    // the province's re-check replaced the city's reported failure; the failed 整改复查 and the other years left out
+    expect(counted).toContain(recorded.otherProvinceQ3);
+    for (const label of [
+      'otherReportedQ3',
+      'otherRecheckQ1',
+      'otherQ4-2018',
+      'otherQ1-2020',
+      'jiayuguanQ1',
+    ]) {
+      expect(counted).not.toContain(recorded[label]);
+    }
+
+    const inputs = Object.fromEntries(
+      feeds.filter((feed) => feed.status === 'fed').map((feed) => [feed.subItemId, feed.input]),
+    ) as Record<string, SubItemInput>;
+    const result = scoreAssessment({ ruleSet, inputs });
+    const subItem = (id: string) =>
+      result.areas
+        .flatMap((area) => area.items.flatMap((item) => item.subItems))
+        .find((sub) => sub.id === id)!;
+    expect(subItem('A2.1')).toMatchObject({ status: 'scored', awarded: '3' });
+    expect(subItem('A2.1').detail).toMatchObject({ kind: 'bands', value: '0.875', band: { points: '3' } });
+    // the account passed 3 of 4: 75% is below 80%
+    expect(fed(feeds, 'A3.1')).toMatchObject({
+      input: { value: '0.75' },
+      counts: { inspections: 4, passed: 3 },
+    });
+    expect(subItem('A3.1')).toMatchObject({ status: 'scored', awarded: '0' });
+  });
+
+  it('portal average: a vetoed quarter counts as 0', async () => {
+    const average = fed(await feedsFor('gs-lanzhou'), 'A1.1');
+    const totals = await Promise.all(['portalQ1', 'portalQ3', 'portalQ4'].map(storedTotal));
+    expect(totals.every((total) => total !== null)).toBe(true);
+    const expected = totals.reduce((sum, total) => sum.plus(total!), new Decimal(0)).div(4);
+    expect(average.input.value).toBe(expected.toFixed());
+    // 100, 0 (vetoed), 98.5, 99.5 → 74.5: band 6 (70 to below 80), where the three scored quarters alone give 10
+    expect(average.input.value).toBe('74.5');
+    expect(average.summary).toBe(
+      '本级政府门户网站 4 个季度检查得分 100、0（单项否决）、98.5、99.5，平均 74.5',
+    );
+    expect(average.counts).toMatchObject({ quarters: 4 });
+    if (!('scores' in average.counts)) throw new Error('expected scores');
+    expect(average.counts.scores.map((entry) => [entry.inspectionId, entry.score, entry.vetoed])).toEqual([
+      [recorded.portalQ1, totals[0], false],
+      [recorded.portalQ2, '0', true],
+      [recorded.portalQ3, totals[1], false],
+      [recorded.portalQ4, totals[2], false],
+    ]);
+    expect(new Decimal(average.input.value).lessThan(80)).toBe(true);
+    const result = scoreAssessment({ ruleSet, inputs: { 'A1.1': average.input } });
+    const a11 = result.areas[0]!.items[0]!.subItems[0]!;
+    expect(a11.id).toBe('A1.1');
+    const band = ruleSet.areas[0]!.items[0]!.subItems[0]!.method;
+    if (band.kind !== 'bands') throw new Error('A1.1 is a bands sub-item');
+    const expectedBand = band.bands.find(
+      (b) =>
+        (b.atLeast === undefined || expected.greaterThanOrEqualTo(b.atLeast)) &&
+        (b.below === undefined || expected.lessThan(b.below)),
+    )!;
+    expect(a11).toMatchObject({ status: 'scored', awarded: expectedBand.points });
+    expect(a11.awarded).toBe('6');
+  });
+
+  it('another unit: only its own portal, and a ratio that does not terminate is cut, not rounded up', async () => {
+    const feeds = await feedsFor('gs-jiayuguan');
+    const passRate = fed(feeds, 'A2.1');
+    expect(passRate.counts).toEqual({ inspections: 3, passed: 2 });
+    expect(passRate.fraction).toEqual({ numerator: '2', denominator: '3', exact: false });
+    expect(passRate.input.value).toBe('0.666666666666');
+    expect(passRate.sources.flatMap((source) => source.inspectionIds).sort()).toEqual(
+      [recorded.jiayuguanQ1, recorded.jiayuguanQ2, recorded.jiayuguanQ3].sort(),
+    );
+    const average = fed(feeds, 'A1.1');
+    expect(average.counts).toMatchObject({ quarters: 3 });
+    // Jiayuguan has no accounts in the registry: A3.1 stays for the assessor
+    expect(feeds.find((feed) => feed.subItemId === 'A3.1')).toMatchObject({
+      status: 'noData',
+      reason: 'noInspections',
+    });
+  });
+
+  it('no data: a unit without sites, a period without cycles, an unknown unit', async () => {
+    const department = await feedsFor('gs-dept-tjj');
+    expect(department.map((feed) => [feed.subItemId, feed.status, 'reason' in feed && feed.reason])).toEqual([
+      ['A1.1', 'noData', 'noInspections'],
+      ['A2.1', 'noData', 'noInspections'],
+      ['A3.1', 'noData', 'noInspections'],
+    ]);
+    expect(department.every((feed) => !('input' in feed))).toBe(true);
+    const empty = await feedsFor('gs-lanzhou', { periodStart: '2010-01-01', periodEnd: '2010-12-31' });
+    expect(empty.every((feed) => feed.status === 'noData' && feed.message.includes('没有季度检查批次'))).toBe(
+      true,
+    );
+    const unknown = await inspectionFeeds({ db: database.db, ruleSet, unitId: 999_999, ...year });
+    expect(unknown.every((feed) => feed.status === 'noData' && feed.reason === 'unknownUnit')).toBe(true);
+    await expect(
+      inspectionFeeds({
+        db: database.db,
+        ruleSet,
+        unitId: unitIds['gs-lanzhou']!,
+        periodStart: '2019-12-31',
+        periodEnd: '2019-01-01',
+      }),
+    ).rejects.toThrow();
+  });
+
+  it('the year 2020 counts only 2020: the Q1 2020 failures', async () => {
+    const feeds = await feedsFor('gs-lanzhou', { periodStart: '2020-01-01', periodEnd: '2020-12-31' });
+    expect(fed(feeds, 'A2.1')).toMatchObject({
+      input: { value: '0' },
+      counts: { inspections: 2, passed: 0 },
+    });
+    expect(fed(feeds, 'A1.1')).toMatchObject({ input: { value: '0' } });
+  });
+
+  it('a portal known only by a reported verdict has no score: noData, not a guess', async () => {
+    const [cycle] = await database.db
+      .insert(cycles)
+      .values({
+        programmeId,
+        slug: '2021-q1',
+        title: '2021-q1',
+        periodStart: '2021-01-01',
+        periodEnd: '2021-03-31',
+      })
+      .returning({ id: cycles.id });
+    cycleIds['2021-q1'] = cycle!.id;
+    await record(
+      'portalReported2021',
+      '2021-q1',
+      { type: 'website', websiteId: ids.lanzhouPortal },
+      { kind: 'reported', verdict: 'qualified', resultText: '合格' },
+      'reported',
+    );
+    const feeds = await feedsFor('gs-lanzhou', { periodStart: '2021-01-01', periodEnd: '2021-12-31' });
+    expect(feeds.find((feed) => feed.subItemId === 'A1.1')).toMatchObject({
+      status: 'noData',
+      reason: 'unscoredResult',
+    });
+    // the pass rate still counts the reported verdict
+    expect(fed(feeds, 'A2.1')).toMatchObject({
+      counts: { inspections: 1, passed: 1 },
+      input: { value: '1' },
+    });
+  });
+});
