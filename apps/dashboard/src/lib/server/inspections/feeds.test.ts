@@ -28,7 +28,16 @@ describe.each(databaseKinds)('inspection feeds on %s', (kind) => {
   const unitIds: Record<string, number> = {};
   const cycleIds: Record<string, number> = {};
   let programmeId: number;
-  const ids = { lanzhouPortal: 0, lanzhouOther: 0, jiayuguanPortal: 0, lanzhouAccount: 0 };
+  const ids = {
+    lanzhouPortal: 0,
+    lanzhouOther: 0,
+    jiayuguanPortal: 0,
+    lanzhouAccount: 0,
+    sportsSite: 0,
+    sportsTopic: 0,
+    jinchangPortal: 0,
+    jinchangPortalOld: 0,
+  };
   const recorded: Record<string, number> = {};
 
   async function record(
@@ -54,7 +63,7 @@ describe.each(databaseKinds)('inspection feeds on %s', (kind) => {
   beforeAll(async () => {
     database = await useTestDatabase(kind);
     const db = database.db;
-    for (const code of ['gs-lanzhou', 'gs-jiayuguan', 'gs-dept-tjj']) {
+    for (const code of ['gs-lanzhou', 'gs-jiayuguan', 'gs-jinchang', 'gs-dept-tjj', 'gs-dept-tyj']) {
       const [unit] = await db.select({ id: units.id }).from(units).where(eq(units.code, code));
       unitIds[code] = unit!.id;
     }
@@ -84,7 +93,12 @@ describe.each(databaseKinds)('inspection feeds on %s', (kind) => {
         .returning({ id: cycles.id });
       cycleIds[slug] = cycle!.id;
     }
-    const site = async (siteCode: string, name: string, owner: string, siteKind: 'portal' | 'other') => {
+    const site = async (
+      siteCode: string,
+      name: string,
+      owner: string,
+      siteKind: 'portal' | 'department' | 'other',
+    ) => {
       const [row] = await db
         .insert(websites)
         .values({
@@ -103,6 +117,10 @@ describe.each(databaseKinds)('inspection feeds on %s', (kind) => {
     ids.lanzhouPortal = await site('6201000001', '兰州市人民政府', 'gs-lanzhou', 'portal');
     ids.lanzhouOther = await site('6201000002', '兰州新区', 'gs-lanzhou', 'other');
     ids.jiayuguanPortal = await site('6202000001', '嘉峪关市人民政府', 'gs-jiayuguan', 'portal');
+    ids.sportsSite = await site('6200000101', '甘肃省体育局', 'gs-dept-tyj', 'department');
+    ids.sportsTopic = await site('6200000102', '全民健身专题', 'gs-dept-tyj', 'other');
+    ids.jinchangPortal = await site('6203000001', '金昌市人民政府', 'gs-jinchang', 'portal');
+    ids.jinchangPortalOld = await site('6203000002', '金昌市人民政府（旧版）', 'gs-jinchang', 'portal');
     const [account] = await db
       .insert(newMediaAccounts)
       .values({
@@ -150,6 +168,19 @@ describe.each(databaseKinds)('inspection feeds on %s', (kind) => {
     await record('jiayuguanQ1', '2019-q1', jiayuguan, vetoed(true));
     await record('jiayuguanQ2', '2019-q2', jiayuguan, clean(true));
     await record('jiayuguanQ3', '2019-q3', jiayuguan, clean(true));
+    // a department's own website (not its topic site) stands for it in A1.1
+    const sports = { type: 'website', websiteId: ids.sportsSite } as const;
+    await record('sportsQ1', '2019-q1', sports, clean(false, 4));
+    await record('sportsQ2', '2019-q2', sports, clean(false));
+    await record('sportsTopicQ1', '2019-q1', { type: 'website', websiteId: ids.sportsTopic }, vetoed(false));
+    // a city with two portals inspected: which one is its portal is not ours to guess
+    await record('jinchangQ1', '2019-q1', { type: 'website', websiteId: ids.jinchangPortal }, clean(true));
+    await record(
+      'jinchangOldQ1',
+      '2019-q1',
+      { type: 'website', websiteId: ids.jinchangPortalOld },
+      clean(true),
+    );
     // the account: 3 of 4
     await record('accountQ1', '2019-q1', account_, newMediaInputs({ updatesInTwoWeeks: 3 }));
     await record('accountQ2', '2019-q2', account_, newMediaInputs({ updatesInTwoWeeks: 0 }));
@@ -344,6 +375,63 @@ describe.each(databaseKinds)('inspection feeds on %s', (kind) => {
     expect(fed(feeds, 'A2.1')).toMatchObject({
       counts: { inspections: 1, passed: 1 },
       input: { value: '1' },
+    });
+  });
+
+  it('a department takes its own website; two portals leave A1.1 to the assessor', async () => {
+    const sports = await feedsFor('gs-dept-tyj');
+    const average = fed(sports, 'A1.1');
+    const totals = await Promise.all(['sportsQ1', 'sportsQ2'].map(storedTotal));
+    expect(average.input.value).toBe(
+      totals
+        .reduce((sum, total) => sum.plus(total!), new Decimal(0))
+        .div(2)
+        .toFixed(),
+    );
+    expect(average.sources.flatMap((source) => source.inspectionIds)).toEqual([
+      recorded.sportsQ1,
+      recorded.sportsQ2,
+    ]);
+    // the pass rate counts every site the department owns, the topic site too
+    expect(fed(sports, 'A2.1').counts).toEqual({ inspections: 3, passed: 2 });
+
+    const jinchang = await feedsFor('gs-jinchang');
+    const a11 = jinchang.find((feed) => feed.subItemId === 'A1.1');
+    expect(a11).toMatchObject({ status: 'noData', reason: 'severalOwnSites' });
+    expect(a11?.status === 'noData' && a11.message).toContain('金昌市人民政府（旧版）');
+    expect(fed(jinchang, 'A2.1').counts).toEqual({ inspections: 2, passed: 2 });
+  });
+
+  it('a rule set asking for other statistics: the average of all sites, and a portal average of accounts', async () => {
+    const variant = structuredClone(ruleSet);
+    const subItems = variant.areas.flatMap((area) => area.items.flatMap((item) => item.subItems));
+    subItems.find((sub) => sub.id === 'A2.1')!.fedByInspections = {
+      targetKind: 'website',
+      statistic: 'averageScore',
+    };
+    subItems.find((sub) => sub.id === 'A3.1')!.fedByInspections = {
+      targetKind: 'newMedia',
+      statistic: 'portalAverageScore',
+    };
+    const feeds = await inspectionFeeds({
+      db: database.db,
+      ruleSet: variant,
+      unitId: unitIds['gs-lanzhou']!,
+      ...year,
+    });
+    const all = fed(feeds, 'A2.1');
+    const labels = ['portalQ1', 'portalQ3', 'portalQ4', 'otherQ1', 'otherQ2', 'otherProvinceQ3', 'otherQ4'];
+    const totals = await Promise.all(labels.map(storedTotal));
+    expect(all.input.value).toBe(
+      totals
+        .reduce((sum, total) => sum.plus(total!), new Decimal(0))
+        .div(8)
+        .toFixed(),
+    );
+    expect(all.counts).toMatchObject({ quarters: 4 });
+    expect(feeds.find((feed) => feed.subItemId === 'A3.1')).toMatchObject({
+      status: 'noData',
+      reason: 'unsupportedStatistic',
     });
   });
 });
