@@ -23,6 +23,9 @@ export interface CycleInfo {
   status: CycleStatus;
   version: number;
   publishedAt: Date | null;
+  /** the assessed period (ISO dates), null when the cycle has none: inspections feed only a cycle with a period */
+  periodStart: string | null;
+  periodEnd: string | null;
 }
 
 export interface ProgrammeInfo {
@@ -190,6 +193,8 @@ async function readCycleContext(db: Database, cycleId: number): Promise<CycleCon
       status: cycle.status,
       version: cycle.version,
       publishedAt: cycle.publishedAt,
+      periodStart: cycle.periodStart,
+      periodEnd: cycle.periodEnd,
     },
     programme: {
       id: programme.id,

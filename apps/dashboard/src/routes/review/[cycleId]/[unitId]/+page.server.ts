@@ -1,6 +1,7 @@
 import { db } from '$lib/server/db';
 import { scoreUnit } from '$lib/server/assessment/results';
 import { requireRole } from '$lib/server/guard';
+import { differsFromFeed, feedsView } from '$lib/server/inspections/feed-view';
 import { idParam, parseOrBadRequest } from '$lib/server/validation';
 import { cycleAndUnit } from '$lib/server/workflow/common';
 import {
@@ -25,13 +26,27 @@ async function target(event: RequestEvent | Parameters<PageServerLoad>[0]) {
 export const load = (async (event) => {
   const { database, context, unit } = await target(event);
   const user = event.locals.user!;
-  const [entries, reviews, evidence, submission, conflicted] = await Promise.all([
+  const [entries, reviews, evidence, submission, conflicted, feeds] = await Promise.all([
     selfEvaluationEntries(database, context, unit.id),
     reviewStates(database, context, unit.id),
     unitEvidence(database, context.cycle.id, unit.id),
     submissionState(database, context.cycle.id, unit.id),
     assessedBy(database, context.cycle.id, unit.id, user.id),
+    feedsView(database, context, unit.id, user.role, event.locals.lang),
   ]);
+  // per fed sub-item: does the unit's saved value differ from what the inspections give?
+  const inspectionFeeds = {
+    linkSources: feeds.linkSources,
+    feeds: feeds.feeds.map((feed) => {
+      const input =
+        entries.find((entry) => entry.entryKind === 'subItem' && entry.entryId === feed.subItemId)?.input ??
+        null;
+      return {
+        ...feed,
+        differs: feed.status === 'fed' && input !== null && differsFromFeed(input, feed.value),
+      };
+    }),
+  };
   const verifiedRows = reviews
     .map((review, index) => ({ review, entry: entries[index]! }))
     .filter(({ review }) => review.input !== null)
@@ -61,6 +76,7 @@ export const load = (async (event) => {
     submission,
     conflicted,
     canReview,
+    inspectionFeeds,
     selfTotal: total(selfRows),
     verifiedTotal: total(verifiedRows),
   };

@@ -1,6 +1,8 @@
 import { db } from '$lib/server/db';
 import { scoreUnit } from '$lib/server/assessment/results';
 import { requireUnitAccess, requireUser } from '$lib/server/guard';
+import { fedFieldValue, feedsView } from '$lib/server/inspections/feed-view';
+import { findSubItem, isPercentField } from '$lib/entry-form';
 import { acceptAttribute, maxUploadBytes } from '$lib/server/uploads';
 import { idParam, parseOrBadRequest } from '$lib/server/validation';
 import { cycleAndUnit } from '$lib/server/workflow/common';
@@ -29,12 +31,28 @@ async function target(event: RequestEvent | Parameters<PageServerLoad>[0]) {
 export const load = (async (event) => {
   const { database, context, unit } = await target(event);
   const user = event.locals.user!;
-  const [entries, evidence, submission, reviewRows] = await Promise.all([
+  const [storedEntries, evidence, submission, reviewRows, inspectionFeeds] = await Promise.all([
     selfEvaluationEntries(database, context, unit.id),
     unitEvidence(database, context.cycle.id, unit.id),
     submissionState(database, context.cycle.id, unit.id),
     reviewStates(database, context, unit.id),
+    feedsView(database, context, unit.id, user.role, event.locals.lang),
   ]);
+  // a fed sub-item the unit has not saved starts from the inspections' value (in the form and so in the live
+  // preview); a saved input always wins
+  const fedValues = new Map(
+    inspectionFeeds.feeds.flatMap((feed) => (feed.status === 'fed' ? [[feed.subItemId, feed.value]] : [])),
+  );
+  const entries = storedEntries.map((entry) => {
+    const fedValue = entry.entryKind === 'subItem' ? fedValues.get(entry.entryId) : undefined;
+    const subItem = fedValue === undefined ? undefined : findSubItem(context.ruleSet, entry.entryId);
+    if (entry.input !== null || fedValue === undefined || !subItem) return { ...entry, prefilled: false };
+    return {
+      ...entry,
+      fields: { ...entry.fields, value: fedFieldValue(fedValue, isPercentField(subItem)) },
+      prefilled: true,
+    };
+  });
   const saved = entries.filter((entry) => entry.input !== null);
   const scored = saved.length
     ? scoreUnit(
@@ -58,6 +76,7 @@ export const load = (async (event) => {
     // the reviewers' decisions, shown to the unit once it is verified
     reviews: submission.status === 'verified' ? reviewRows : [],
     canEdit,
+    inspectionFeeds,
     savedTotal: scored?.result.total ?? null,
     accept: acceptAttribute,
     maxUploadBytes,
