@@ -418,6 +418,9 @@ export const websites = pgTable(
     /** 主办单位 as written in the registry; ownerUnitId when it is an assessed unit */
     ownerName: text('owner_name').notNull(),
     ownerUnitId: integer('owner_unit_id').references(() => units.id),
+    /** 主管单位 (e.g. the city over a county's portal), when it differs from the owner; counted in its 所辖 rates */
+    supervisingName: text('supervising_name'),
+    supervisingUnitId: integer('supervising_unit_id').references(() => units.id),
     kind: websiteKindEnum('kind').notNull(),
     level: targetLevelEnum('level').notNull(),
     /** a sub-site on the consolidated (集约化) platform rather than an independent site */
@@ -449,6 +452,9 @@ export const newMediaAccounts = pgTable(
     platform: text('platform').notNull(),
     ownerName: text('owner_name').notNull(),
     ownerUnitId: integer('owner_unit_id').references(() => units.id),
+    /** 主管单位, when it differs from the owner (as for websites) */
+    supervisingName: text('supervising_name'),
+    supervisingUnitId: integer('supervising_unit_id').references(() => units.id),
     level: targetLevelEnum('level'),
     status: targetStatusEnum('status').notNull().default('running'),
     version: integer('version').notNull().default(1),
