@@ -11,6 +11,8 @@ import { fedSubItems, inspectionFeeds, type FeedCounts } from './feeds';
 export interface FeedSourceView {
   cycleId: number;
   cycleTitle: string;
+  /** the English title, or the Chinese one when the cycle has none */
+  cycleTitleEn: string;
   inspections: number;
 }
 
@@ -67,6 +69,7 @@ export async function feedsView(
       sources: feed.sources.map((source) => ({
         cycleId: source.cycleId,
         cycleTitle: source.cycleTitle,
+        cycleTitleEn: source.cycleTitleEn ?? source.cycleTitle,
         inspections: source.inspectionIds.length,
       })),
     };

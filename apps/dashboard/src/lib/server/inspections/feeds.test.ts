@@ -37,6 +37,12 @@ describe.each(databaseKinds)('inspection feeds on %s', (kind) => {
     sportsTopic: 0,
     jinchangPortal: 0,
     jinchangPortalOld: 0,
+    tianshuiPortal: 0,
+    qingshuiPortal: 0,
+    tianshuiTopic: 0,
+    qingshuiAccount: 0,
+    jinta: 0,
+    educationSite: 0,
   };
   const recorded: Record<string, number> = {};
 
@@ -63,7 +69,16 @@ describe.each(databaseKinds)('inspection feeds on %s', (kind) => {
   beforeAll(async () => {
     database = await useTestDatabase(kind);
     const db = database.db;
-    for (const code of ['gs-lanzhou', 'gs-jiayuguan', 'gs-jinchang', 'gs-dept-tjj', 'gs-dept-tyj']) {
+    for (const code of [
+      'gs-lanzhou',
+      'gs-jiayuguan',
+      'gs-jinchang',
+      'gs-tianshui',
+      'gs-jiuquan',
+      'gs-dept-tjj',
+      'gs-dept-tyj',
+      'gs-dept-jyt',
+    ]) {
       const [unit] = await db.select({ id: units.id }).from(units).where(eq(units.code, code));
       unitIds[code] = unit!.id;
     }
@@ -87,17 +102,20 @@ describe.each(databaseKinds)('inspection feeds on %s', (kind) => {
       ['2020-q1', '2020-01-01', '2020-03-31'],
     ] as const;
     for (const [slug, periodStart, periodEnd] of quarters) {
+      // 2019 Q3 has no English title: its sources fall back to the Chinese one
+      const titleEn = slug === '2019-q3' ? null : `${slug} inspection`;
       const [cycle] = await db
         .insert(cycles)
-        .values({ programmeId, slug, title: `${slug} 季度检查`, periodStart, periodEnd })
+        .values({ programmeId, slug, title: `${slug} 季度检查`, titleEn, periodStart, periodEnd })
         .returning({ id: cycles.id });
       cycleIds[slug] = cycle!.id;
     }
     const site = async (
       siteCode: string,
       name: string,
-      owner: string,
+      owner: string | null,
       siteKind: 'portal' | 'department' | 'other',
+      supervising: { name: string; unit: string | null } | null = null,
     ) => {
       const [row] = await db
         .insert(websites)
@@ -107,9 +125,11 @@ describe.each(databaseKinds)('inspection feeds on %s', (kind) => {
           name,
           homeUrl: `https://${siteCode}.example.gov.cn`,
           ownerName: name,
-          ownerUnitId: unitIds[owner]!,
+          ownerUnitId: owner === null ? null : unitIds[owner]!,
+          supervisingName: supervising?.name ?? null,
+          supervisingUnitId: supervising?.unit ? unitIds[supervising.unit]! : null,
           kind: siteKind,
-          level: 'city',
+          level: owner === null ? 'county' : 'city',
         })
         .returning({ id: websites.id });
       return row!.id;
@@ -132,6 +152,34 @@ describe.each(databaseKinds)('inspection feeds on %s', (kind) => {
       })
       .returning({ id: newMediaAccounts.id });
     ids.lanzhouAccount = account!.id;
+    // 天水市: its own portal, a county portal and a county account it supervises (主管) without owning them (the
+    // county is not an assessed unit), and a topic site it both owns and supervises
+    const tianshui = { name: '天水市人民政府', unit: 'gs-tianshui' };
+    ids.tianshuiPortal = await site('6205000001', '天水市人民政府', 'gs-tianshui', 'portal');
+    ids.qingshuiPortal = await site('6205210001', '清水县人民政府', null, 'portal', tianshui);
+    ids.tianshuiTopic = await site('6205000002', '天水文旅专题', 'gs-tianshui', 'other', tianshui);
+    const [countyAccount] = await db
+      .insert(newMediaAccounts)
+      .values({
+        programmeId,
+        name: '清水发布',
+        platform: '微信公众号',
+        ownerName: '清水县人民政府办公室',
+        supervisingName: tianshui.name,
+        supervisingUnitId: unitIds['gs-tianshui']!,
+      })
+      .returning({ id: newMediaAccounts.id });
+    ids.qingshuiAccount = countyAccount!.id;
+    // 酒泉市 only supervises a county portal here: its rate is fed, its own portal average is not
+    ids.jinta = await site('6209210001', '金塔县人民政府', null, 'portal', {
+      name: '酒泉市人民政府',
+      unit: 'gs-jiuquan',
+    });
+    // 省教育厅 owns its site; the supervisor written beside it is not an assessed unit
+    ids.educationSite = await site('6200000201', '甘肃省教育厅', 'gs-dept-jyt', 'department', {
+      name: '甘肃省人民政府办公厅',
+      unit: null,
+    });
 
     const portal = { type: 'website', websiteId: ids.lanzhouPortal } as const;
     const other = { type: 'website', websiteId: ids.lanzhouOther } as const;
@@ -186,6 +234,29 @@ describe.each(databaseKinds)('inspection feeds on %s', (kind) => {
     await record('accountQ2', '2019-q2', account_, newMediaInputs({ updatesInTwoWeeks: 0 }));
     await record('accountQ3', '2019-q3', account_, newMediaInputs({ updatesInTwoWeeks: 2 }));
     await record('accountQ4', '2019-q4', account_, newMediaInputs({ updatesInTwoWeeks: 5 }));
+    // 天水市: own portal passes Q1 and Q2 (one with a deduction); the county portal fails Q1 and passes Q2; the
+    // topic site passes Q1; the county account fails Q1
+    const tianshuiPortal = { type: 'website', websiteId: ids.tianshuiPortal } as const;
+    const qingshui = { type: 'website', websiteId: ids.qingshuiPortal } as const;
+    await record('tianshuiQ1', '2019-q1', tianshuiPortal, clean(true));
+    await record('tianshuiQ2', '2019-q2', tianshuiPortal, clean(true, 2));
+    await record('qingshuiQ1', '2019-q1', qingshui, vetoed(true));
+    await record('qingshuiQ2', '2019-q2', qingshui, clean(true));
+    await record(
+      'tianshuiTopicQ1',
+      '2019-q1',
+      { type: 'website', websiteId: ids.tianshuiTopic },
+      clean(false),
+    );
+    await record(
+      'qingshuiAccountQ1',
+      '2019-q1',
+      { type: 'newMedia', accountId: ids.qingshuiAccount },
+      newMediaInputs({ updatesInTwoWeeks: 0 }),
+    );
+    await record('jintaQ1', '2019-q1', { type: 'website', websiteId: ids.jinta }, clean(true));
+    await record('educationQ1', '2019-q1', { type: 'website', websiteId: ids.educationSite }, clean(false));
+    await record('educationQ2', '2019-q2', { type: 'website', websiteId: ids.educationSite }, vetoed(false));
   });
   afterAll(async () => {
     await closeAppDatabase();
@@ -221,7 +292,7 @@ describe.each(databaseKinds)('inspection feeds on %s', (kind) => {
     ]);
     const passRate = fed(feeds, 'A2.1');
     expect(passRate.input).toEqual({ value: '0.875' });
-    expect(passRate.counts).toEqual({ inspections: 8, passed: 7 });
+    expect(passRate.counts).toEqual({ inspections: 8, passed: 7, supervised: 0 });
     expect(passRate.fraction).toEqual({ numerator: '7', denominator: '8', exact: true });
     expect(passRate.sources.map((source) => [source.cycleSlug, source.programmeId])).toEqual([
       ['2019-q1', programmeId],
@@ -256,7 +327,7 @@ describe.each(databaseKinds)('inspection feeds on %s', (kind) => {
     // the account passed 3 of 4: 75% is below 80%
     expect(fed(feeds, 'A3.1')).toMatchObject({
       input: { value: '0.75' },
-      counts: { inspections: 4, passed: 3 },
+      counts: { inspections: 4, passed: 3, supervised: 0 },
     });
     expect(subItem('A3.1')).toMatchObject({ status: 'scored', awarded: '0' });
   });
@@ -298,7 +369,7 @@ describe.each(databaseKinds)('inspection feeds on %s', (kind) => {
   it('another unit: only its own portal, and a ratio that does not terminate is cut, not rounded up', async () => {
     const feeds = await feedsFor('gs-jiayuguan');
     const passRate = fed(feeds, 'A2.1');
-    expect(passRate.counts).toEqual({ inspections: 3, passed: 2 });
+    expect(passRate.counts).toEqual({ inspections: 3, passed: 2, supervised: 0 });
     expect(passRate.fraction).toEqual({ numerator: '2', denominator: '3', exact: false });
     expect(passRate.input.value).toBe('0.666666666666');
     expect(passRate.sources.flatMap((source) => source.inspectionIds).sort()).toEqual(
@@ -393,13 +464,13 @@ describe.each(databaseKinds)('inspection feeds on %s', (kind) => {
       recorded.sportsQ2,
     ]);
     // the pass rate counts every site the department owns, the topic site too
-    expect(fed(sports, 'A2.1').counts).toEqual({ inspections: 3, passed: 2 });
+    expect(fed(sports, 'A2.1').counts).toEqual({ inspections: 3, passed: 2, supervised: 0 });
 
     const jinchang = await feedsFor('gs-jinchang');
     const a11 = jinchang.find((feed) => feed.subItemId === 'A1.1');
     expect(a11).toMatchObject({ status: 'noData', reason: 'severalOwnSites' });
     expect(a11?.status === 'noData' && a11.message).toContain('金昌市人民政府（旧版）');
-    expect(fed(jinchang, 'A2.1').counts).toEqual({ inspections: 2, passed: 2 });
+    expect(fed(jinchang, 'A2.1').counts).toEqual({ inspections: 2, passed: 2, supervised: 0 });
   });
 
   it('a rule set asking for other statistics: the average of all sites, and a portal average of accounts', async () => {
@@ -433,5 +504,86 @@ describe.each(databaseKinds)('inspection feeds on %s', (kind) => {
       status: 'noData',
       reason: 'unsupportedStatistic',
     });
+  });
+
+  it('a city’s pass rates count the county portal and account it supervises; its portal average does not', async () => {
+    const feeds = await feedsFor('gs-tianshui');
+    // own portal 2 of 2, county portal 1 of 2, the topic site (owned and supervised) once: 4 of 5
+    const passRate = fed(feeds, 'A2.1');
+    expect(passRate.counts).toEqual({ inspections: 5, passed: 4, supervised: 2 });
+    expect(passRate.input).toEqual({ value: '0.8' });
+    const counted = passRate.sources.flatMap((source) => source.inspectionIds).sort((a, b) => a - b);
+    expect(counted).toEqual(
+      ['tianshuiQ1', 'tianshuiQ2', 'qingshuiQ1', 'qingshuiQ2', 'tianshuiTopicQ1']
+        .map((label) => recorded[label]!)
+        .sort((a, b) => a - b),
+    );
+    expect(passRate.summary).toBe(
+      '全年季度检查本单位所属及所辖网站 5 次（其中所辖网站 2 次），合格 4 次，合格率 4/5',
+    );
+    expect(passRate.summaryEn).toContain('supervised');
+    // the county's account: 0 of 1, counted for the city that supervises it
+    expect(fed(feeds, 'A3.1')).toMatchObject({
+      input: { value: '0' },
+      counts: { inspections: 1, passed: 0, supervised: 1 },
+    });
+    expect(fed(feeds, 'A3.1').sources.flatMap((source) => source.inspectionIds)).toEqual([
+      recorded.qingshuiAccountQ1,
+    ]);
+    // A1.1 is the city's own portal: the supervised county portal (also a 门户网站) neither joins the average nor
+    // makes it ambiguous
+    const average = fed(feeds, 'A1.1');
+    expect(average.sources.flatMap((source) => source.inspectionIds)).toEqual([
+      recorded.tianshuiQ1,
+      recorded.tianshuiQ2,
+    ]);
+    const totals = await Promise.all(['tianshuiQ1', 'tianshuiQ2'].map(storedTotal));
+    expect(average.input.value).toBe(
+      totals
+        .reduce((sum, total) => sum.plus(total!), new Decimal(0))
+        .div(2)
+        .toFixed(),
+    );
+  });
+
+  it('a city that only supervises a county portal: the rate is fed, its own portal average is not', async () => {
+    const feeds = await feedsFor('gs-jiuquan');
+    expect(fed(feeds, 'A2.1')).toMatchObject({
+      input: { value: '1' },
+      counts: { inspections: 1, passed: 1, supervised: 1 },
+    });
+    const a11 = feeds.find((feed) => feed.subItemId === 'A1.1');
+    expect(a11).toMatchObject({ status: 'noData', reason: 'noInspections' });
+    expect(a11?.status === 'noData' && a11.message).toContain('所属网站');
+  });
+
+  it('a department is unaffected: its own site, whatever supervisor is written beside it', async () => {
+    const feeds = await feedsFor('gs-dept-jyt');
+    const passRate = fed(feeds, 'A2.1');
+    expect(passRate.counts).toEqual({ inspections: 2, passed: 1, supervised: 0 });
+    expect(passRate.summary).toBe('全年季度检查本单位网站 2 次，合格 1 次，合格率 1/2');
+    expect(passRate.sources.flatMap((source) => source.inspectionIds)).toEqual([
+      recorded.educationQ1,
+      recorded.educationQ2,
+    ]);
+    expect(fed(feeds, 'A1.1').counts).toMatchObject({ quarters: 2 });
+  });
+
+  it('sources carry the cycle’s English title, null when it has none', async () => {
+    const passRate = fed(await feedsFor('gs-lanzhou'), 'A2.1');
+    expect(passRate.sources.map((source) => [source.cycleTitle, source.cycleTitleEn])).toEqual([
+      ['2019-q1 季度检查', '2019-q1 inspection'],
+      ['2019-q2 季度检查', '2019-q2 inspection'],
+      ['2019-q3 季度检查', null],
+      ['2019-q4 季度检查', '2019-q4 inspection'],
+    ]);
+    const average = fed(await feedsFor('gs-lanzhou'), 'A1.1');
+    if (!('scores' in average.counts)) throw new Error('expected scores');
+    expect(average.counts.scores.map((entry) => entry.cycleTitleEn)).toEqual([
+      '2019-q1 inspection',
+      '2019-q2 inspection',
+      null,
+      '2019-q4 inspection',
+    ]);
   });
 });

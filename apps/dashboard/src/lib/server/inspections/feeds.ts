@@ -1,14 +1,20 @@
 import type { AssessmentRuleSet, InspectionFeed, SubItem } from '@kaohe/rules';
 import { Decimal } from '@kaohe/scoring';
-import { and, asc, eq, gte, inArray, lte } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lte, or } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../db/open';
 import { cycles, inspections, newMediaAccounts, programmes, units, websites } from '../db/schema';
 
 // Quarterly results feed the annual assessment: each sub-item of an assessment rule set marked `fedByInspections`
-// gets its value from the stored inspections of the unit's own websites or accounts over the assessment period,
-// with the counts behind it and the inspections it came from. When there is nothing to compute from, the sub-item
-// says why (noData) and stays for the assessor: never a silent 0.
+// gets its value from the stored inspections of the unit's websites or accounts over the assessment period, with
+// the counts behind it and the inspections it came from. When there is nothing to compute from, the sub-item says
+// why (noData) and stays for the assessor: never a silent 0.
+//
+// Whose targets: the rates over "所辖/所属" sites and accounts (passRate, and averageScore, the other statistic over
+// all of them) count every target the unit owns (主办单位, ownerUnitId) OR supervises (主管单位, supervisingUnitId),
+// so a city's rate includes the county portals it supervises; a target the unit both owns and supervises counts
+// once. The portal average (portalAverageScore, Gansu's A1.1 "本级门户网站") reads the unit's OWN portal or
+// department site only: a supervised county portal is not the city's 本级 portal.
 //
 // Which results count, as in bulletin.ts: per target and quarterly cycle, the sampled or reported result, replaced
 // by the province's re-check when there is one; re-checks of last quarter's failures (整改复查) are not counted.
@@ -38,6 +44,8 @@ export interface FeedSource {
   cycleId: number;
   cycleSlug: string;
   cycleTitle: string;
+  /** the cycle's English title, null when it has none (show cycleTitle then) */
+  cycleTitleEn: string | null;
   periodStart: string | null;
   periodEnd: string | null;
   /** the inspections counted from this cycle (link: /inspections/{cycleId}/i/{inspectionId}) */
@@ -47,6 +55,7 @@ export interface FeedSource {
 export interface QuarterScore {
   cycleId: number;
   cycleTitle: string;
+  cycleTitleEn: string | null;
   inspectionId: number;
   targetName: string;
   /** the inspection's total (score + bonus); "0" for a vetoed result */
@@ -55,7 +64,13 @@ export interface QuarterScore {
 }
 
 export type FeedCounts =
-  { inspections: number; passed: number } | { quarters: number; scores: QuarterScore[] };
+  | {
+      inspections: number;
+      passed: number;
+      /** of `inspections`, those of targets the unit supervises (主管) but does not own */
+      supervised: number;
+    }
+  | { quarters: number; scores: QuarterScore[] };
 
 export interface FedSubItem {
   subItemId: string;
@@ -99,6 +114,8 @@ interface CountedResult {
   cycleId: number;
   targetKey: string;
   targetName: string;
+  /** the unit owns the target (主办); false when it only supervises it (主管) */
+  owned: boolean;
   /** websites only: portal / department / other */
   siteKind: string | null;
   siteCode: string | null;
@@ -111,6 +128,7 @@ interface CycleRow {
   id: number;
   slug: string;
   title: string;
+  titleEn: string | null;
   periodStart: string | null;
   periodEnd: string | null;
   programmeId: number;
@@ -159,6 +177,7 @@ export async function inspectionFeeds(options: {
       id: cycles.id,
       slug: cycles.slug,
       title: cycles.title,
+      titleEn: cycles.titleEn,
       periodStart: cycles.periodStart,
       periodEnd: cycles.periodEnd,
       programmeId: programmes.id,
@@ -240,28 +259,55 @@ async function loadResults(
     reason: inspections.reason,
     total: inspections.total,
   };
+  // owned or supervised: each row once, whichever of the two (or both) ties it to the unit
   if (kind === 'website') {
     const rows = await db
       .select({
         ...common,
         targetId: websites.id,
         targetName: websites.name,
+        ownerUnitId: websites.ownerUnitId,
         siteKind: websites.kind,
         siteCode: websites.siteCode,
       })
       .from(inspections)
       .innerJoin(websites, eq(inspections.websiteId, websites.id))
-      .where(and(eq(websites.ownerUnitId, unitId), inArray(inspections.cycleId, cycleIds)))
+      .where(
+        and(
+          or(eq(websites.ownerUnitId, unitId), eq(websites.supervisingUnitId, unitId)),
+          inArray(inspections.cycleId, cycleIds),
+        ),
+      )
       .orderBy(asc(inspections.id));
-    return rows.map((row) => ({ ...row, targetKey: `w${row.targetId}` }));
+    return rows.map(({ ownerUnitId, ...row }) => ({
+      ...row,
+      targetKey: `w${row.targetId}`,
+      owned: ownerUnitId === unitId,
+    }));
   }
   const rows = await db
-    .select({ ...common, targetId: newMediaAccounts.id, targetName: newMediaAccounts.name })
+    .select({
+      ...common,
+      targetId: newMediaAccounts.id,
+      targetName: newMediaAccounts.name,
+      ownerUnitId: newMediaAccounts.ownerUnitId,
+    })
     .from(inspections)
     .innerJoin(newMediaAccounts, eq(inspections.accountId, newMediaAccounts.id))
-    .where(and(eq(newMediaAccounts.ownerUnitId, unitId), inArray(inspections.cycleId, cycleIds)))
+    .where(
+      and(
+        or(eq(newMediaAccounts.ownerUnitId, unitId), eq(newMediaAccounts.supervisingUnitId, unitId)),
+        inArray(inspections.cycleId, cycleIds),
+      ),
+    )
     .orderBy(asc(inspections.id));
-  return rows.map((row) => ({ ...row, targetKey: `a${row.targetId}`, siteKind: null, siteCode: null }));
+  return rows.map(({ ownerUnitId, ...row }) => ({
+    ...row,
+    targetKey: `a${row.targetId}`,
+    owned: ownerUnitId === unitId,
+    siteKind: null,
+    siteCode: null,
+  }));
 }
 
 /** Per target and cycle: the sampled or reported result, replaced by the province's re-check when there is one. */
@@ -284,8 +330,17 @@ function passRateFeed(
 ): InspectionFeedResult {
   if (results.length === 0) return noInspections(sub, cycleById);
   const passed = results.filter((result) => result.verdict === 'qualified').length;
+  const supervised = results.filter((result) => !result.owned).length;
   const fraction = exactRatio(new Exact(passed), new Exact(results.length), places);
-  const noun = sub.fedByInspections.targetKind === 'website' ? '网站' : '政务新媒体账号';
+  const website = sub.fedByInspections.targetKind === 'website';
+  const noun = website ? '网站' : '政务新媒体账号';
+  const nounEn = website ? 'websites' : 'accounts';
+  const whose = supervised > 0 ? `本单位所属及所辖${noun}` : `本单位${noun}`;
+  const ofSupervised = supervised > 0 ? `（其中所辖${noun} ${supervised} 次）` : '';
+  const whoseEn =
+    supervised > 0
+      ? `the unit’s own and supervised ${nounEn} (${supervised} of supervised ones)`
+      : `the unit’s ${nounEn}`;
   return {
     subItemId: sub.id,
     status: 'fed',
@@ -293,9 +348,9 @@ function passRateFeed(
     statistic: 'passRate',
     input: { value: fraction.value },
     fraction: { numerator: String(passed), denominator: String(results.length), exact: fraction.exact },
-    counts: { inspections: results.length, passed },
-    summary: `全年季度检查本单位${noun} ${results.length} 次，合格 ${passed} 次，合格率 ${passed}/${results.length}`,
-    summaryEn: `${results.length} inspections of the unit’s ${sub.fedByInspections.targetKind === 'website' ? 'websites' : 'accounts'} over the year, ${passed} passed: ${passed}/${results.length}`,
+    counts: { inspections: results.length, passed, supervised },
+    summary: `全年季度检查${whose} ${results.length} 次${ofSupervised}，合格 ${passed} 次，合格率 ${passed}/${results.length}`,
+    summaryEn: `${results.length} inspections of ${whoseEn} over the year, ${passed} passed: ${passed}/${results.length}`,
     sources: sourcesOf(results, cycleById),
   };
 }
@@ -310,13 +365,15 @@ function ownSiteAverageFeed(
 ): InspectionFeedResult {
   const kindLabel = ownKind === 'portal' ? '本级政府门户网站' : '本部门网站';
   const kindLabelEn = ownKind === 'portal' ? 'government portal' : 'department website';
-  const own = results.filter((result) => result.siteKind === ownKind);
+  // only the unit's own (主办) site: a county portal the city supervises is not the city's 本级 portal
+  const owned = results.filter((result) => result.owned);
+  const own = owned.filter((result) => result.siteKind === ownKind);
   if (own.length === 0) {
-    if (results.length === 0) return noInspections(sub, cycleById);
+    if (owned.length === 0) return noInspections(sub, cycleById, true);
     return noData(
       sub,
       'noOwnSite',
-      `期内检查的本单位网站中没有${kindLabel}（名录中网站类别应为${ownKind === 'portal' ? '门户网站' : '部门网站'}）`,
+      `期内检查的本单位所属网站中没有${kindLabel}（名录中网站类别应为${ownKind === 'portal' ? '门户网站' : '部门网站'}）`,
       `none of the unit’s inspected websites in the period is its ${kindLabelEn}`,
     );
   }
@@ -344,7 +401,9 @@ function averageFeed(
   if (results.length === 0) return noInspections(sub, cycleById);
   const scores: QuarterScore[] = [];
   for (const result of orderedByCycle(results, cycleById)) {
-    const cycleTitle = cycleById.get(result.cycleId)?.title ?? String(result.cycleId);
+    const cycle = cycleById.get(result.cycleId);
+    const cycleTitle = cycle?.title ?? String(result.cycleId);
+    const cycleTitleEn = cycle?.titleEn ?? cycleTitle;
     // the feed's reading: a vetoed quarter counts as 0 in the average
     const vetoed = result.reason === 'veto';
     if (!vetoed && result.total === null) {
@@ -352,12 +411,13 @@ function averageFeed(
         sub,
         'unscoredResult',
         `${cycleTitle}「${result.targetName}」的结果为上报结论，没有得分，无法计算平均分，请自评填写`,
-        `${cycleTitle}: the result of “${result.targetName}” was reported without a score; the average cannot be computed`,
+        `${cycleTitleEn}: the result of “${result.targetName}” was reported without a score; the average cannot be computed`,
       );
     }
     scores.push({
       cycleId: result.cycleId,
       cycleTitle,
+      cycleTitleEn: cycle?.titleEn ?? null,
       inspectionId: result.inspectionId,
       targetName: result.targetName,
       score: vetoed ? '0' : new Exact(result.total!).toFixed(),
@@ -377,8 +437,8 @@ function averageFeed(
     input: { value: fraction.value },
     fraction: { numerator: sum.toFixed(), denominator: String(scores.length), exact: fraction.exact },
     counts: { quarters, scores },
-    summary: `${site ? site.label : '本单位网站'} ${quarters} 个季度检查得分 ${listed}，平均 ${fraction.value}`,
-    summaryEn: `${site ? `The ${site.labelEn}` : 'The unit’s websites'} over ${quarters} quarters: ${listedEn}; average ${fraction.value}`,
+    summary: `${site ? site.label : '本单位所属及所辖网站'} ${quarters} 个季度检查得分 ${listed}，平均 ${fraction.value}`,
+    summaryEn: `${site ? `The ${site.labelEn}` : 'The unit’s own and supervised websites'} over ${quarters} quarters: ${listedEn}; average ${fraction.value}`,
     sources: sourcesOf(results, cycleById),
   };
 }
@@ -433,6 +493,7 @@ function sourcesOf(
       cycleId,
       cycleSlug: cycle.slug,
       cycleTitle: cycle.title,
+      cycleTitleEn: cycle.titleEn,
       periodStart: cycle.periodStart,
       periodEnd: cycle.periodEnd,
       inspectionIds,
@@ -443,8 +504,12 @@ function sourcesOf(
 function noInspections(
   sub: SubItem & { fedByInspections: InspectionFeed },
   cycleById: ReadonlyMap<number, CycleRow>,
+  ownOnly = false,
 ): UnfedSubItem {
-  const what = sub.fedByInspections.targetKind === 'website' ? '网站' : '政务新媒体账号';
+  const noun = sub.fedByInspections.targetKind === 'website' ? '网站' : '政务新媒体账号';
+  const what = ownOnly ? `所属${noun}` : `所属或所辖${noun}`;
+  const nounEn = sub.fedByInspections.targetKind === 'website' ? 'websites' : 'accounts';
+  const whatEn = ownOnly ? `own ${nounEn}` : `own or supervised ${nounEn}`;
   return cycleById.size === 0
     ? noData(
         sub,
@@ -456,7 +521,7 @@ function noInspections(
         sub,
         'noInspections',
         `考核期内 ${cycleById.size} 个检查批次中没有本单位${what}的检查结果，请自评填写`,
-        `none of the ${cycleById.size} inspection cycles in the period has a result for the unit’s ${sub.fedByInspections.targetKind === 'website' ? 'websites' : 'accounts'}`,
+        `none of the ${cycleById.size} inspection cycles in the period has a result for the unit’s ${whatEn}`,
       );
 }
 
