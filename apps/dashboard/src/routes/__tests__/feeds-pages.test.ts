@@ -2,6 +2,7 @@ import { Decimal, scoreAssessment } from '@kaohe/scoring';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { previewAssessment, scorerArguments } from '$lib/entry-form';
+import { feedSourceTitle } from '$lib/feed-sources';
 import { closeAppDatabase, type AppDatabase } from '$lib/server/db';
 import { cycles, programmes, selfEvaluations, units, websites } from '$lib/server/db/schema';
 import { websiteInputs, websiteProblems } from '$lib/server/inspections/demo-support';
@@ -51,7 +52,15 @@ describe.each(databaseKinds)('inspection feeds on the self-evaluation and review
     ] as const) {
       const [cycle] = await db
         .insert(cycles)
-        .values({ programmeId: programme!.id, slug, title: `${slug} 季度检查`, periodStart, periodEnd })
+        .values({
+          programmeId: programme!.id,
+          slug,
+          title: `${slug} 季度检查`,
+          // 2020 Q3 has no English title: the English page falls back to the Chinese one
+          titleEn: slug === '2020-q3' ? null : `${slug} inspection`,
+          periodStart,
+          periodEnd,
+        })
         .returning({ id: cycles.id });
       quarterIds[slug] = cycle!.id;
     }
@@ -195,6 +204,16 @@ describe.each(databaseKinds)('inspection feeds on the self-evaluation and review
     if (passRate?.status !== 'fed') throw new Error('A2.1 not fed');
     expect(passRate.summary).not.toMatch(/[\u4e00-\u9fff]/);
     expect(passRate.summary).toContain('5');
+    expect(passRate.sources.map((source) => feedSourceTitle(source, 'en'))).toEqual([
+      '2020-q1 inspection',
+      '2020-q2 inspection',
+      '2020-q3 季度检查',
+    ]);
+    expect(passRate.sources.map((source) => feedSourceTitle(source, 'zh'))).toEqual([
+      '2020-q1 季度检查',
+      '2020-q2 季度检查',
+      '2020-q3 季度检查',
+    ]);
   });
 
   it('shows the reviewer the counts, linkable sources, and whether the self value differs', async () => {
