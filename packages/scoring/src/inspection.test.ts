@@ -600,9 +600,11 @@ describe('the result', () => {
     expect(Object.entries(score()).at(-1)).toEqual(['explanation', lines]);
     // nothing hidden: every own key is an enumerable field
     expect(Reflect.ownKeys(score())).toEqual(Object.keys(read));
-    // a vetoed target's explanation (a few shared lines) is a plain field; a scored one is built on first read
+    // a vetoed target's explanation (its veto lines) is built on first read too, like a scored one's
     const vetoed = inspect([], { measurements: { ...cleanMeasurements, emptyColumns: 6 } });
-    expect(Object.getOwnPropertyDescriptor(vetoed, 'explanation')!.value).toEqual(vetoed.explanation);
+    expect(Object.getOwnPropertyDescriptor(vetoed, 'explanation')!.get).toBeTypeOf('function');
+    expect(Object.getOwnPropertyDescriptor({ ...vetoed }, 'explanation')!.value).toEqual(vetoed.explanation);
+    expect(vetoed.explanation.join('\n')).toContain('单项否决');
     expect(Object.getOwnPropertyDescriptor(read, 'explanation')!.get).toBeTypeOf('function');
     expect((Object.create(score()) as typeof read).explanation).toEqual(lines);
     // a caller may still replace it

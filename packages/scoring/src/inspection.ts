@@ -610,9 +610,8 @@ function vetoedLean(
   const built = Object.defineProperty(result, 'breakdown', lazyField('breakdown')) as InspectionResult;
   built.bonusBreakdown = null;
   built.rounding = policy.rounding;
-  // a few lines, mostly shared: a plain field (the veto lines never read the breakdown)
-  built.explanation = explainInspection(built, compiled, locale, null);
-  return built;
+  // the veto lines (they never read the breakdown), on first read like the breakdown
+  return Object.defineProperty(built, 'explanation', lazyField('explanation'));
 }
 
 /** No deduction table (new media under the national rules): the vetoes alone decide, as in score(). */
@@ -627,7 +626,7 @@ function judgedOnVetoes(
   const vetoed = anyTriggered(vetoes);
   const recorded = vetoed && compiled.vetoedScore !== null ? text(compiled.vetoedScore) : null;
   const name = target.name ?? null;
-  const result: InspectionResult = {
+  const result: Omit<InspectionResult, 'explanation'> = {
     kind: 'inspection',
     ruleSetId: ruleSet.id,
     ruleSetVersion: ruleSet.version,
@@ -648,22 +647,21 @@ function judgedOnVetoes(
     breakdown: null,
     bonusBreakdown: null,
     rounding: policy.rounding,
-    explanation: noLines,
   };
   if (vetoed || name !== null) {
-    result.explanation = explainInspection(result, compiled, locale, null);
-    return result;
+    // the veto lines or a named header: built on first read (most callers read only the verdict)
+    return explainOnRead(result as InspectionResult, () => explainInspection(result, compiled, locale, null));
   }
   // an unnamed target that passed every veto: the same lines every time, shared (frozen)
   let shared = qualifiedLines.get(compiled);
   if (shared === undefined) qualifiedLines.set(compiled, (shared = {}));
-  result.explanation = shared[locale] ??= Object.freeze(
+  const built = result as InspectionResult;
+  built.explanation = shared[locale] ??= Object.freeze(
     explainInspection(result, compiled, locale, null),
   ) as string[];
-  return result;
+  return built;
 }
 
-const noLines: string[] = [];
 const qualifiedLines = new WeakMap<CompiledInspection, { zh?: string[]; en?: string[] }>();
 
 function resetScratch(length: number): null {
@@ -697,18 +695,20 @@ class LeanInspection {
   build(name: string): unknown {
     const { compiled, result, variant, rawUnits } = this;
     if (name === 'explanation') {
-      // the score before rounding, as score() passes it: none when the units are the score
+      // the score before rounding, as score() passes it: none when vetoed or when the units are the score
       const scaled =
-        rawUnits === null
-          ? variant.full.scaled
-          : variant.treatment === 'none'
-            ? null
-            : finishScore(
-                new Decimal(unitsText(rawUnits, compiled.unitScale!)),
-                variant,
-                compiled.deductions!.points,
-                compiled.rounder,
-              ).scaled;
+        result.reason === 'veto'
+          ? null
+          : rawUnits === null
+            ? variant.full.scaled
+            : variant.treatment === 'none'
+              ? null
+              : finishScore(
+                  new Decimal(unitsText(rawUnits, compiled.unitScale!)),
+                  variant,
+                  compiled.deductions!.points,
+                  compiled.rounder,
+                ).scaled;
       return explainInspection(result, compiled, this.locale, scaled);
     }
     // the breakdowns: the full path's, so that they cannot differ from it
