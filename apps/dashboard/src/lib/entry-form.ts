@@ -9,6 +9,7 @@ import {
   type SubItemInput,
 } from '@kaohe/scoring';
 import { z } from 'zod';
+import { translator } from './i18n';
 
 // One form per entry of the rule set (a sub-item 子项 or a veto measurement 单项否决), its fields matching the
 // entry's scoring method (or a bonus criterion 加分细则: how often it occurred): check → 达标 yes/no; deduct → a count per criterion; bands / ratio → a value; manual →
@@ -70,36 +71,24 @@ export function isPercentField(subItem: SubItem): boolean {
 
 const decimalText = /^-?\d{1,12}(\.\d{1,8})?$/;
 
-const messages = {
-  zh: {
-    required: '必填。',
-    chooseMet: '请选择是否达标。',
-    decimal: '请输入数字，例如 95 或 2.5。',
-    count: '请输入不小于 0 的整数。',
-    percent: '请输入 0 到 100 之间的百分数。',
-    points: (max: string) => `得分必须在 0 到 ${max} 之间。`,
-    reason: '不适用时必须说明理由。',
-    tooLong: (max: number) => `不能超过 ${max} 个字。`,
-    measurementNa: '单项否决测量项不能标为不适用。',
-    bonusNa: '加分细则不能标为不适用；没有发生请填 0。',
-    bonusCount: `加分次数请输入 0 到 ${bonusCountMax} 之间的整数。`,
-    chooseFlag: '请选择“是”或“否”。',
-  },
-  en: {
-    required: 'Required.',
-    chooseMet: 'Choose whether the requirement is met.',
-    decimal: 'Enter a number, e.g. 95 or 2.5.',
-    count: 'Enter a whole number ≥ 0.',
-    percent: 'Enter a percentage between 0 and 100.',
-    points: (max: string) => `Points must lie between 0 and ${max}.`,
-    reason: 'A reason is required when not applicable.',
-    tooLong: (max: number) => `At most ${max} characters.`,
-    measurementNa: 'A veto measurement cannot be marked not applicable.',
-    bonusNa: 'A bonus criterion cannot be marked not applicable; enter 0 if it did not occur.',
-    bonusCount: `Enter the occurrences as a whole number from 0 to ${bonusCountMax}.`,
-    chooseFlag: 'Choose yes or no.',
-  },
-} as const;
+/** The field messages in the user's language (i18n.ts, keys entryForm.*). */
+function formMessages(lang: Lang) {
+  const t = translator(lang);
+  return {
+    required: t('entryForm.required'),
+    chooseMet: t('entryForm.chooseMet'),
+    decimal: t('entryForm.decimal'),
+    count: t('entryForm.count'),
+    percent: t('entryForm.percent'),
+    points: (max: string) => t('entryForm.points', { max }),
+    reason: t('entryForm.reason'),
+    tooLong: (max: number) => t('entryForm.tooLong', { max }),
+    measurementNa: t('entryForm.measurementNa'),
+    bonusNa: t('entryForm.bonusNa'),
+    bonusCount: t('entryForm.bonusCount', { max: bonusCountMax }),
+    chooseFlag: t('entryForm.chooseFlag'),
+  };
+}
 
 /**
  * Range check for a decimal field. zod runs it even when the decimal check before it failed: text that is not a
@@ -114,7 +103,7 @@ function withinRange(value: string, min: string, max: string): boolean {
 const trimmed = (value: unknown) => (typeof value === 'string' ? value.trim() : value);
 
 function noteSchema(lang: Lang) {
-  const m = messages[lang];
+  const m = formMessages(lang);
   return z.preprocess(
     trimmed,
     z
@@ -125,7 +114,7 @@ function noteSchema(lang: Lang) {
   );
 }
 
-function decimalSchema(lang: Lang, message: string = messages[lang].decimal) {
+function decimalSchema(lang: Lang, message: string = formMessages(lang).decimal) {
   return z.preprocess(
     (value) =>
       typeof value === 'string'
@@ -134,7 +123,10 @@ function decimalSchema(lang: Lang, message: string = messages[lang].decimal) {
             .replace(/[，,\s]/g, '')
             .replace(/%$/, '')
         : value,
-    z.string({ error: messages[lang].required }).min(1, messages[lang].required).regex(decimalText, message),
+    z
+      .string({ error: formMessages(lang).required })
+      .min(1, formMessages(lang).required)
+      .regex(decimalText, message),
   );
 }
 
@@ -144,14 +136,14 @@ function countSchema(lang: Lang) {
       value === undefined || (typeof value === 'string' && value.trim() === '') ? '0' : trimmed(value),
     z
       .string()
-      .regex(/^\d{1,6}$/, messages[lang].count)
+      .regex(/^\d{1,6}$/, formMessages(lang).count)
       .transform(Number),
   );
 }
 
 /** The zod schema of one sub-item's form; its output is the scorer's input for that sub-item. */
 export function subItemFormSchema(subItem: SubItem, lang: Lang) {
-  const m = messages[lang];
+  const m = formMessages(lang);
   const method = subItem.method;
   const notApplicable = z.strictObject({
     notApplicable: z.literal('on'),
@@ -221,7 +213,7 @@ export function subItemFormSchema(subItem: SubItem, lang: Lang) {
 
 /** The zod schema of one veto measurement's form. */
 export function measurementFormSchema(measurement: Measurement, lang: Lang) {
-  const m = messages[lang];
+  const m = formMessages(lang);
   if (measurement.kind === 'boolean') {
     return z
       .object({ flag: z.enum(['yes', 'no'], { error: m.chooseFlag }), note: noteSchema(lang) })
@@ -241,7 +233,7 @@ export function measurementFormSchema(measurement: Measurement, lang: Lang) {
  * these two fields are read (the caller passes just them), anything else is a programming error, not user input.
  */
 export function bonusFormSchema(lang: Lang) {
-  const m = messages[lang];
+  const m = formMessages(lang);
   return z
     .strictObject({
       count: z.preprocess(
@@ -258,6 +250,36 @@ export function bonusFormSchema(lang: Lang) {
 }
 
 /**
+ * The names of the fields one entry's form may post (EntryFields.svelte), e.g. `count.<criterion>` for a deduct
+ * sub-item; null for an unknown entry. A form that carries an entry's fields can be parsed strictly with these.
+ */
+export function entryFieldNames(
+  ruleSet: AssessmentRuleSet,
+  entryKind: FormEntryKind,
+  entryId: string,
+): string[] | null {
+  if (entryKind === 'bonus')
+    return findBonusCriterion(ruleSet, entryId) ? ['count', 'note', 'notApplicable'] : null;
+  if (entryKind === 'measurement') {
+    const measurement = findMeasurement(ruleSet, entryId);
+    if (!measurement) return null;
+    return [measurement.kind === 'boolean' ? 'flag' : 'value', 'note', 'notApplicable'];
+  }
+  const subItem = findSubItem(ruleSet, entryId);
+  if (!subItem) return null;
+  const method = subItem.method;
+  const own =
+    method.kind === 'check'
+      ? ['met']
+      : method.kind === 'deduct'
+        ? method.criteria.map((criterion) => `count.${criterion.id}`)
+        : method.kind === 'manual'
+          ? ['points']
+          : ['value'];
+  return [...own, 'note', 'notApplicable', 'naReason'];
+}
+
+/**
  * Reads one entry's form: zod first (field messages in the user's language), then the scorer itself, so that
  * anything @kaohe/scoring would refuse (a value in no band, say) is refused at the field before it is saved.
  */
@@ -268,21 +290,21 @@ export function parseEntryForm(
   fields: EntryFields,
   lang: Lang,
 ): ParsedEntry {
-  const m = messages[lang];
+  const m = formMessages(lang);
   let schema: z.ZodType<{ input: EntryInput; note: string | null }>;
   if (entryKind === 'subItem') {
     const subItem = findSubItem(ruleSet, entryId);
     if (!subItem)
       return {
         ok: false,
-        errors: { _: lang === 'zh' ? `未知子项“${entryId}”。` : `Unknown sub-item “${entryId}”.` },
+        errors: { _: translator(lang)('entryForm.unknownSubItem', { id: entryId }) },
       };
     schema = subItemFormSchema(subItem, lang);
   } else if (entryKind === 'bonus') {
     if (!findBonusCriterion(ruleSet, entryId))
       return {
         ok: false,
-        errors: { _: lang === 'zh' ? `未知加分细则“${entryId}”。` : `Unknown bonus criterion “${entryId}”.` },
+        errors: { _: translator(lang)('entryForm.unknownBonus', { id: entryId }) },
       };
     if (fields.notApplicable === 'on') return { ok: false, errors: { notApplicable: m.bonusNa } };
     const result = bonusFormSchema(lang).safeParse({ count: fields.count, note: fields.note });
@@ -295,7 +317,7 @@ export function parseEntryForm(
     if (!measurement)
       return {
         ok: false,
-        errors: { _: lang === 'zh' ? `未知测量项“${entryId}”。` : `Unknown measurement “${entryId}”.` },
+        errors: { _: translator(lang)('entryForm.unknownMeasurement', { id: entryId }) },
       };
     if (fields.notApplicable === 'on') return { ok: false, errors: { notApplicable: m.measurementNa } };
     schema = measurementFormSchema(measurement, lang);
@@ -506,24 +528,27 @@ export function describeInput(
   lang: Lang,
 ): string {
   const zh = lang === 'zh';
-  if (!input || typeof input !== 'object') return zh ? '未填写' : 'not filled in';
+  const t = translator(lang);
+  if (!input || typeof input !== 'object') return t('entryForm.describe.notFilled');
   const raw = input as Record<string, unknown>;
   if (entryKind === 'bonus') {
     const count = typeof raw.count === 'number' ? raw.count : 0;
-    return count > 0 ? (zh ? `发生 ${count} 次` : `${count}×`) : zh ? '未发生' : 'did not occur';
+    return count > 0 ? t('entryForm.describe.occurred', { count }) : t('entryForm.describe.notOccurred');
   }
   if (entryKind === 'measurement') {
     const measurement = findMeasurement(ruleSet, entryId);
-    if (typeof raw.value === 'boolean') return raw.value ? (zh ? '是' : 'yes') : zh ? '否' : 'no';
+    if (typeof raw.value === 'boolean')
+      return t(raw.value ? 'entryForm.describe.yes' : 'entryForm.describe.no');
     return `${String(raw.value)}${measurement?.unit ?? ''}`;
   }
-  if (raw.notApplicable === true) return `${zh ? '不适用：' : 'not applicable: '}${String(raw.reason ?? '')}`;
+  if (raw.notApplicable === true)
+    return t('entryForm.describe.notApplicable', { reason: String(raw.reason ?? '') });
   const subItem = findSubItem(ruleSet, entryId);
   if (!subItem) return JSON.stringify(input);
   const method = subItem.method;
   switch (method.kind) {
     case 'check':
-      return raw.met ? (zh ? '达标' : 'met') : zh ? '未达标' : 'not met';
+      return t(raw.met ? 'entryForm.describe.met' : 'entryForm.describe.notMet');
     case 'deduct': {
       const counts = (raw.counts ?? {}) as Record<string, number>;
       const parts = method.criteria
@@ -532,7 +557,9 @@ export function describeInput(
           (criterion) =>
             `${zh ? criterion.title : (criterion.titleEn ?? criterion.title)} ×${counts[criterion.id]}`,
         );
-      return parts.length ? parts.join(zh ? '；' : '; ') : zh ? '无扣分情形' : 'no deductions';
+      return parts.length
+        ? parts.join(t('entryForm.describe.separator'))
+        : t('entryForm.describe.noDeductions');
     }
     case 'bands':
     case 'ratio':
@@ -540,6 +567,6 @@ export function describeInput(
         ? `${new Decimal(String(raw.value)).times(100).toFixed()}%`
         : String(raw.value);
     case 'manual':
-      return `${String(raw.points)} ${zh ? '分' : 'points'}`;
+      return t('entryForm.describe.points', { points: String(raw.points) });
   }
 }

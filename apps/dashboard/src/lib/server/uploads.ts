@@ -1,3 +1,5 @@
+import { translator, type Lang } from '../i18n';
+
 // Evidence uploads: the type comes from the bytes, never from the name or the browser's declared type. A file whose
 // content is not one of the accepted formats, or whose name claims another format than its content, is refused.
 
@@ -11,64 +13,69 @@ export interface SniffedType {
   mediaType: string;
   /** the file-name extensions a file of this content may carry */
   extensions: readonly string[];
-  /** what to call it in a message */
+  /** what to call it in a message (from i18n.ts) */
   label: { zh: string; en: string };
 }
+
+const typeLabel = (kind: SniffedKind) => ({
+  zh: translator('zh')(`upload.type.${kind}`),
+  en: translator('en')(`upload.type.${kind}`),
+});
 
 const types: Record<SniffedKind, SniffedType> = {
   pdf: {
     kind: 'pdf',
     mediaType: 'application/pdf',
     extensions: ['pdf'],
-    label: { zh: 'PDF 文档', en: 'PDF' },
+    label: typeLabel('pdf'),
   },
   png: {
     kind: 'png',
     mediaType: 'image/png',
     extensions: ['png'],
-    label: { zh: 'PNG 图片', en: 'PNG image' },
+    label: typeLabel('png'),
   },
   jpeg: {
     kind: 'jpeg',
     mediaType: 'image/jpeg',
     extensions: ['jpg', 'jpeg'],
-    label: { zh: 'JPEG 图片', en: 'JPEG image' },
+    label: typeLabel('jpeg'),
   },
   gif: {
     kind: 'gif',
     mediaType: 'image/gif',
     extensions: ['gif'],
-    label: { zh: 'GIF 图片', en: 'GIF image' },
+    label: typeLabel('gif'),
   },
   webp: {
     kind: 'webp',
     mediaType: 'image/webp',
     extensions: ['webp'],
-    label: { zh: 'WebP 图片', en: 'WebP image' },
+    label: typeLabel('webp'),
   },
   docx: {
     kind: 'docx',
     mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     extensions: ['docx'],
-    label: { zh: 'Word 文档', en: 'Word document' },
+    label: typeLabel('docx'),
   },
   xlsx: {
     kind: 'xlsx',
     mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     extensions: ['xlsx'],
-    label: { zh: 'Excel 表格', en: 'Excel workbook' },
+    label: typeLabel('xlsx'),
   },
   pptx: {
     kind: 'pptx',
     mediaType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
     extensions: ['pptx'],
-    label: { zh: 'PowerPoint 演示文稿', en: 'PowerPoint presentation' },
+    label: typeLabel('pptx'),
   },
   ole: {
     kind: 'ole',
     mediaType: 'application/x-ole-storage',
     extensions: ['doc', 'xls', 'ppt'],
-    label: { zh: 'Office 97–2003 文档', en: 'Office 97–2003 document' },
+    label: typeLabel('ole'),
   },
 };
 
@@ -220,22 +227,19 @@ function megabytes(bytes: number): string {
 }
 
 /** The message shown next to the file field. */
-export function uploadProblemMessage(problem: UploadProblem, lang: 'zh' | 'en'): string {
-  const zh = lang === 'zh';
+export function uploadProblemMessage(problem: UploadProblem, lang: Lang): string {
+  const t = translator(lang);
   switch (problem.code) {
     case 'empty':
-      return zh ? '文件为空。' : 'The file is empty.';
+      return t('upload.empty');
     case 'tooLarge':
-      return zh
-        ? `文件过大（${megabytes(problem.sizeBytes)} MB），单个文件不得超过 20 MB。`
-        : `The file is too large (${megabytes(problem.sizeBytes)} MB); at most 20 MB per file.`;
+      return t('upload.tooLarge', { size: megabytes(problem.sizeBytes) });
     case 'unknownType':
-      return zh
-        ? '文件内容不是可接受的格式（PDF、PNG、JPEG、GIF、WebP 图片或 Office 文档），未保存。'
-        : 'The file’s content is not an accepted format (PDF, PNG, JPEG, GIF, WebP or an Office document); nothing was stored.';
+      return t('upload.unknownType');
     case 'mismatch':
-      return zh
-        ? `文件内容是${problem.actual.label.zh}，与扩展名“.${problem.extension || '（无）'}”不符，未保存。`
-        : `The file’s content is a ${problem.actual.label.en}, which does not match its extension “.${problem.extension || '(none)'}”; nothing was stored.`;
+      return t('upload.mismatch', {
+        actual: problem.actual.label[lang],
+        extension: problem.extension || t('upload.noExtension'),
+      });
   }
 }

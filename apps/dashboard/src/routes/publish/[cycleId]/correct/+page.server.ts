@@ -1,4 +1,7 @@
+import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
+import { entryFieldNames, reasonMaxLength, type EntryFields } from '$lib/entry-form';
+import { translator } from '$lib/i18n';
 import { db } from '$lib/server/db';
 import { requireRole } from '$lib/server/guard';
 import { idParam, parseOrBadRequest, searchParamsObject } from '$lib/server/validation';
@@ -46,18 +49,58 @@ export const load = (async (event) => {
   };
 }) satisfies PageServerLoad;
 
+/**
+ * The correction form's own fields, parsed strictly: the form also carries the chosen entry's fields, whose names
+ * depend on the entry (entryFieldNames); every other field is refused with a 400 naming it, never silently ignored.
+ */
+const CorrectionFields = z.strictObject({
+  unitId: idParam,
+  entryKind: z.enum(['subItem', 'measurement', 'bonus']),
+  entryId: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9._-]*$/)
+    .max(80),
+  cycleVersion: z.string().regex(/^[1-9][0-9]{0,9}$/),
+  reason: z.string().max(reasonMaxLength).optional(),
+});
+const correctionFieldNames = new Set(Object.keys(CorrectionFields.shape));
+
 export const actions = {
   correct: async (event) => {
     requireRole(event, ['admin']);
     const lang = event.locals.lang;
+    const t = translator(lang);
     const cycleId = parseOrBadRequest(idParam, event.params.cycleId, lang);
-    const unitId = parseOrBadRequest(
-      idParam,
-      textFields(await event.request.clone().formData()).unitId,
-      lang,
-    );
+    const formData = await event.request
+      .clone()
+      .formData()
+      .catch(() => null);
+    // the posted values the form knows, so that the page shows them again
+    const refuse = (message: string, kept: EntryFields = {}) =>
+      fail(400, { action: 'correct' as const, errors: { _: message }, fields: kept });
+    if (!formData) return refuse(t('publish.badRequest'));
+    // a file or a repeated field is not part of this form either
+    const names = [...formData.keys()];
+    const repeated = names.filter((name, index) => names.indexOf(name) !== index);
+    const files = names.filter((name) => formData.getAll(name).some((value) => typeof value !== 'string'));
+    const fields = textFields(formData);
+    const own = Object.fromEntries(Object.entries(fields).filter(([name]) => correctionFieldNames.has(name)));
+    const header = CorrectionFields.safeParse(own);
+    if (!header.success) {
+      const invalid = [...new Set(header.error.issues.map((issue) => issue.path.map(String).join('.')))];
+      return refuse(t('correct.invalidFields', { fields: invalid.join(lang === 'zh' ? '、' : ', ') }));
+    }
     const database = await db();
-    const { context, unit } = await cycleAndUnit(database, cycleId, unitId, lang);
+    const { context, unit } = await cycleAndUnit(database, cycleId, header.data.unitId, lang);
+    const entryNames = entryFieldNames(context.ruleSet, header.data.entryKind, header.data.entryId);
+    if (!entryNames) return refuse(t('publish.correction.noEntry', { entry: header.data.entryId }));
+    const allowed = new Set([...correctionFieldNames, ...entryNames]);
+    const unknown = [...new Set([...names.filter((name) => !allowed.has(name)), ...repeated, ...files])];
+    if (unknown.length)
+      return refuse(
+        t('publish.unknownFields', { fields: unknown.join(lang === 'zh' ? '、' : ', ') }),
+        Object.fromEntries(Object.entries(fields).filter(([name]) => allowed.has(name))),
+      );
     return correctPublished(database, event, context, unit);
   },
 } satisfies Actions;
