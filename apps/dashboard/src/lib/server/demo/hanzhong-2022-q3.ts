@@ -9,6 +9,7 @@ import {
   programmes,
   websites,
   type TargetLevel,
+  type TargetStatus,
   type WebsiteKind,
 } from '../db/schema';
 import { newMediaInputs, websiteInputs, websiteProblems } from '../inspections/demo-support';
@@ -17,14 +18,20 @@ import type { DemoSeedContext } from './seed';
 
 // 汉中市 2022年第三季度政府网站与政务新媒体检查 (seed 002): all 53 running websites checked (1 city portal, 41 city
 // departments, 11 county portals), 5 vetoed — the seed's five named sites with their 网站标识码 and reasons; 166
-// new-media accounts sampled, the 3 named ones failing for no update in two weeks. The other names, URLs and codes
-// are generated; the measurements are invented so that @kaohe/scoring yields the seed's verdicts.
+// new-media accounts sampled, the 3 named ones failing for no update in two weeks. Beside the city's sample, the
+// counties checked the 489 accounts of their towns (镇、街道办) and departments (以全国政务新媒体信息报送系统数据为准，
+// 不含已注销账号): 15 being cancelled (正在申请办理注销), 464 qualified, 10 unqualified. They are stored as what they
+// are: the 489 accounts in the registry name their county as 主管单位 (the 69 the city sampled among them); the 15
+// being cancelled have the status 关停 (closed, still listed until the cancellation is done); the counties' results
+// are inspections with the source "reported" (a lower office's reported verdict, not computed by Kaohe — the seed
+// gives no measurements). The other names, URLs and codes are generated; the measurements are invented so that
+// @kaohe/scoring yields the seed's verdicts.
 
 export const hanzhongProgrammeSlug = 'hanzhong-2022-q3';
 export const hanzhongSourceNote =
-  '数据来源：2022年第三季度汉中市政府网站与政务新媒体检查情况通报（含附件不合格名单）；未列入附件的网站和账号名称、网址、标识码及检查记录为演示用生成数据。';
+  '数据来源：2022年第三季度汉中市政府网站与政务新媒体检查情况通报（含附件不合格名单）；未列入附件的网站和账号名称、网址、标识码及检查记录为演示用生成数据；各县区检查的489个账号，通报只给出汇总数字，逐个账号的上报结论按这些数字生成。';
 export const hanzhongSourceNoteEn =
-  'Source: Hanzhong 2022 Q3 bulletin and its annex of failed sites and accounts; every other name, URL, code and record is generated for the demo.';
+  'Source: Hanzhong 2022 Q3 bulletin and its annex of failed sites and accounts; every other name, URL, code and record is generated for the demo; for the 489 accounts the counties checked the bulletin gives totals only, so each account’s reported verdict is generated to match them.';
 
 /** The five failed sites of the annex: name, URL, 标识码, 存在的严重问题. */
 export const hanzhongFailedSites = [
@@ -165,23 +172,73 @@ export function hanzhongRegistry(): Site[] {
 
 const platforms = ['微信公众号', '新浪微博', '抖音', '今日头条'] as const;
 
-/** 166 accounts: 2 of the city government, 6 of county governments, 89 of city departments, 69 below. */
-export function hanzhongAccounts() {
-  const accounts: {
-    name: string;
-    ownerName: string;
-    platform: string;
-    level: TargetLevel;
-    failed: boolean;
-  }[] = hanzhongFailedAccounts.map((account) => ({
+/** The units of the town and county-department accounts the city sampled (69 of them, by county). */
+const sampledCountyUnits = [
+  '融媒体中心',
+  '教育局',
+  '卫生健康局',
+  '市场监督管理局',
+  '城关镇',
+  '应急管理局',
+  '公安局',
+];
+
+/** How many accounts the city sampled itself (the first ones of hanzhongAccounts). */
+export const sampledAccounts = 166;
+
+/** The counties' checks of their towns' and departments' accounts (seed: 489 = 15 being cancelled + 464 + 10). */
+export const hanzhongCountyChecks = {
+  accounts: 489,
+  beingCancelled: 15,
+  qualified: 464,
+  unqualified: 10,
+  /** the city sampled 69 of these accounts itself */
+  sampledByCity: 69,
+} as const;
+
+interface Account {
+  name: string;
+  ownerName: string;
+  platform: string;
+  level: TargetLevel;
+  /** 主管单位: the county government over a town's or a county department's account */
+  supervisingName: string | null;
+  status: TargetStatus;
+  /** failed the city's own check (the annex) */
+  failed: boolean;
+  /** the county's reported verdict; null when the county did not report one (being cancelled, or not the county's) */
+  countyVerdict: 'qualified' | 'unqualified' | null;
+  county: string | null;
+}
+
+/**
+ * 166 accounts the city sampled (2 of the city government, 6 of county governments, 89 of city departments, 69 of
+ * towns and county departments), then the other 420 accounts of towns and county departments the counties checked.
+ */
+export function hanzhongAccounts(): Account[] {
+  const accounts: Account[] = hanzhongFailedAccounts.map((account) => ({
     name: account.name,
     ownerName: account.owner,
     platform: account.platform,
     level: 'city',
+    supervisingName: null,
+    status: 'running',
     failed: true,
+    countyVerdict: null,
+    county: null,
   }));
   const push = (name: string, ownerName: string, platform: string, level: TargetLevel) =>
-    accounts.push({ name, ownerName, platform, level, failed: false });
+    accounts.push({
+      name,
+      ownerName,
+      platform,
+      level,
+      supervisingName: null,
+      status: 'running',
+      failed: false,
+      countyVerdict: null,
+      county: null,
+    });
   push('汉中发布', '汉中市人民政府办公室', '微信公众号', 'city');
   push('汉中发布', '汉中市人民政府办公室', '新浪微博', 'city');
   counties
@@ -199,16 +256,77 @@ export function hanzhongAccounts() {
       'city',
     );
   }
-  // 69 accounts of towns, sub-districts and county departments
-  for (let i = 0; accounts.length < 166; i += 1) {
+  // the counties' accounts: first the 69 the city sampled (all qualified, in the city's check and the county's)
+  const countyAccount = (
+    i: number,
+    unit: string,
+    platform: string,
+    level: TargetLevel,
+    verdict: Account['countyVerdict'],
+  ) => {
     const county = counties[i % counties.length]!;
-    const unit = ['融媒体中心', '教育局', '卫生健康局', '市场监督管理局', '城关镇', '应急管理局', '公安局'][
-      Math.floor(i / counties.length)
-    ]!;
-    push(`${county}${unit}`, `${county}${unit}`, '微信公众号', i % 3 === 0 ? 'belowCounty' : 'county');
+    accounts.push({
+      name: `${county}${unit}${platform === '微信公众号' ? '' : platform}`,
+      ownerName: `${county}${unit}`,
+      platform,
+      level,
+      supervisingName: `${county}人民政府`,
+      status: verdict === null ? 'closed' : 'running',
+      failed: false,
+      countyVerdict: verdict,
+      county,
+    });
+  };
+  for (let i = 0; i < hanzhongCountyChecks.sampledByCity; i += 1)
+    countyAccount(
+      i,
+      sampledCountyUnits[Math.floor(i / counties.length)]!,
+      '微信公众号',
+      i % 3 === 0 ? 'belowCounty' : 'county',
+      'qualified',
+    );
+  // then the 420 the city did not sample: 15 being cancelled, 10 failing the county's check, the rest qualified
+  const others = hanzhongCountyChecks.accounts - hanzhongCountyChecks.sampledByCity;
+  for (let i = 0; i < others; i += 1) {
+    const unit = countyUnits[Math.floor(i / counties.length) % countyUnits.length]!;
+    const platform = platforms[Math.floor(i / (counties.length * countyUnits.length))]!;
+    const verdict =
+      i % 28 === 5 && i < 28 * hanzhongCountyChecks.beingCancelled
+        ? null
+        : i % 41 === 19 && i < 41 * hanzhongCountyChecks.unqualified
+          ? 'unqualified'
+          : 'qualified';
+    countyAccount(i, unit, platform, 'county', verdict);
   }
   return accounts;
 }
+
+/** Towns (镇、街道办) and county departments whose accounts the counties checked (generated names). */
+const countyUnits = [
+  '发展和改革局',
+  '财政局',
+  '人力资源和社会保障局',
+  '自然资源局',
+  '住房和城乡建设局',
+  '交通运输局',
+  '农业农村局',
+  '水利局',
+  '文化和旅游局',
+  '民政局',
+  '司法局',
+  '医疗保障局',
+  '退役军人事务局',
+  '乡村振兴局',
+  '林业局',
+  '审计局',
+  '统计局',
+  '政务服务中心',
+  '团委',
+  '妇联',
+  '科学技术局',
+  '工业和信息化局',
+  '商务局',
+];
 
 export interface HanzhongSeedIds {
   programmeId: number;
@@ -255,7 +373,12 @@ export async function seedHanzhong2022Q3(db: Database, context: DemoSeedContext)
   const accounts = hanzhongAccounts();
   const accountRows = await db
     .insert(newMediaAccounts)
-    .values(accounts.map(({ failed: _failed, ...account }) => ({ ...account, programmeId })))
+    .values(
+      accounts.map(({ failed: _failed, countyVerdict: _verdict, county: _county, ...account }) => ({
+        ...account,
+        programmeId,
+      })),
+    )
     .returning({ id: newMediaAccounts.id });
 
   const rows: (typeof inspections.$inferInsert)[] = [];
@@ -275,7 +398,7 @@ export async function seedHanzhong2022Q3(db: Database, context: DemoSeedContext)
       }),
     );
   });
-  accounts.forEach((account, i) => {
+  accounts.slice(0, sampledAccounts).forEach((account, i) => {
     rows.push(
       inspectionValues({
         cycleId,
@@ -285,6 +408,25 @@ export async function seedHanzhong2022Q3(db: Database, context: DemoSeedContext)
         inspectorId,
         inspectedOn: '2022-08-10',
         problems: account.failed ? '监测时间点前2周内无更新' : null,
+      }),
+    );
+  });
+  // the counties' reported verdicts: no measurements in the seed, so stored as reported (not computed here)
+  accounts.forEach((account, i) => {
+    if (account.countyVerdict === null) return;
+    rows.push(
+      inspectionValues({
+        cycleId,
+        target: { type: 'newMedia', accountId: accountRows[i]!.id },
+        inputs: {
+          kind: 'reported',
+          verdict: account.countyVerdict,
+          resultText: account.countyVerdict === 'qualified' ? '合格' : '不合格',
+        },
+        source: 'reported',
+        inspectorId: null,
+        inspectorName: `${account.county}人民政府办公室`,
+        inspectedOn: '2022-08-15',
       }),
     );
   });

@@ -21,6 +21,7 @@ import {
   type TargetLevel,
 } from '../db/schema';
 import { targetGroups, type GroupableTarget } from './groups';
+import { supervisedChecks, type SupervisedChecks } from './supervised';
 import { clauseLabel, clauseTriggered, ruleSetFor, scoreInputs } from './record';
 import { bulletinStyle, type BulletinStyle } from './style';
 
@@ -83,6 +84,8 @@ export interface BulletinFigures {
   samplingRatio: Rate | null;
   websites: TargetFigures;
   newMedia: TargetFigures | null;
+  /** a 主管单位's reported checks of the accounts it oversees, counted apart from the office's own (supervised.ts) */
+  supervisedNewMedia: SupervisedChecks | null;
   remediation: Remediation | null;
 }
 
@@ -131,7 +134,8 @@ export async function bulletinFigures({
     })
     .from(websites)
     .where(eq(websites.programmeId, programme.id));
-  const results = await loadResults(db, cycleId);
+  const supervised = await supervisedChecks(db, programme.id, cycleId, style.newMedia);
+  const results = (await loadResults(db, cycleId)).filter((row) => !supervised?.reportIds.has(row.id));
 
   const websiteFigures = figuresFor('website', results, groups, style.websites, registry);
   const accountResults = results.filter((row) => row.target.type === 'newMedia');
@@ -168,6 +172,7 @@ export async function bulletinFigures({
     samplingRatio,
     websites: websiteFigures,
     newMedia,
+    supervisedNewMedia: supervised?.figures ?? null,
     remediation: await remediation(db, cycle, registry, style.websites),
   };
 }

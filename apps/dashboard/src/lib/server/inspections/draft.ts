@@ -27,7 +27,16 @@ export interface BulletinDraft {
 const levelNames = { province: '省级', city: '市级', county: '县级', belowCounty: '县级以下' } as const;
 
 export function bulletinDraft(figures: BulletinFigures): BulletinDraft {
-  const { programme, cycle, websites, newMedia, remediation, samplingRatio, runningByLevel } = figures;
+  const {
+    programme,
+    cycle,
+    websites,
+    newMedia,
+    supervisedNewMedia,
+    remediation,
+    samplingRatio,
+    runningByLevel,
+  } = figures;
   const overall = websites.summary.overall;
   const basics: string[] = [];
   const running = runningByLevel.filter((level) => level.running > 0);
@@ -60,6 +69,20 @@ export function bulletinDraft(figures: BulletinFigures): BulletinDraft {
     const media = newMedia.summary.overall;
     basics.push(
       `本季度共检查政务新媒体${media.checked}个，存在突出问题的${media.failed}个，占比为${media.failureRate.text}。`,
+    );
+  }
+  if (supervisedNewMedia) {
+    // the 主管单位s' own checks, in the bulletin's words (Hanzhong: 督促各县区检查…489个（…）。检查结果：…)
+    const checks = supervisedNewMedia;
+    const wording = figures.style.supervisedChecks;
+    const results = [
+      ...(checks.closed ? [`${wording.closed}${checks.closed}个`] : []),
+      `合格的${checks.qualified}个，不合格的${checks.failed}个`,
+      ...(checks.notReported ? [`未报送检查结果的${checks.notReported}个`] : []),
+    ];
+    basics.push(
+      `${wording.scope}${checks.accounts}个${wording.source ? `（${wording.source}）` : ''}。` +
+        `检查结果：${results.join('；')}。`,
     );
   }
 
