@@ -1,7 +1,7 @@
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeAppDatabase, type AppDatabase } from '$lib/server/db';
-import { auditLog, imports, newMediaAccounts, programmes, websites } from '$lib/server/db/schema';
+import { auditLog, imports, newMediaAccounts, programmes, units, websites } from '$lib/server/db/schema';
 import { simpleCsv } from '$lib/server/registry/export';
 import { readTableBytes } from '$lib/server/registry/table-file';
 import { websiteColumns } from '$lib/server/registry/websites';
@@ -506,5 +506,192 @@ describe.each(databaseKinds)('registry pages on %s', (kind) => {
         { level: null, status: 'closed' },
       ],
     ]);
+  });
+
+  it('shows and edits 主管单位: the import’s notices, the list and its search, the page’s link, the form', async () => {
+    const file = registryFile([
+      [
+        '3601000005',
+        '进贤县人民政府',
+        'http://www.jinxian.gov.cn/',
+        '进贤县人民政府办公室',
+        '门户网站',
+        '县',
+        '否',
+        '有',
+        '正常运行',
+        '江西省',
+      ],
+      [
+        '3601000006',
+        '安义县人民政府',
+        'http://www.anyi.gov.cn/',
+        '安义县人民政府办公室',
+        '门户网站',
+        '县',
+        '否',
+        '有',
+        '正常运行',
+        '南昌市政府',
+      ],
+    ]);
+    const imported = expectOk(
+      await call(
+        importActions.import,
+        as('inspector', {
+          url: `/registry/${programmeId}/import?/import`,
+          params: params(),
+          multipart: upload(file),
+        }),
+      ),
+    );
+    expect(imported).toMatchObject({
+      status: 'applied',
+      counts: { created: 2 },
+      noticeCount: 1,
+      notices: [{ row: 3, column: '主管单位', message: expect.stringContaining('“南昌市政府”不是考核单位') }],
+    });
+    const [jiangxi] = await database.db.select().from(units).where(eq(units.name, '江西省'));
+    const list = expectOk(
+      await call(
+        websitesLoad,
+        as('reviewer', { url: `/registry/${programmeId}?q=南昌市政府`, params: params() }),
+      ),
+    );
+    expect(list.rows.map((row) => [row.siteCode, row.supervisingName])).toEqual([
+      ['3601000006', '南昌市政府'],
+    ]);
+
+    const siteOf = async (siteCode: string) =>
+      (
+        await database.db
+          .select()
+          .from(websites)
+          .where(and(eq(websites.programmeId, programmeId), eq(websites.siteCode, siteCode)))
+      )[0]!;
+    const linked = await siteOf('3601000005');
+    expect(linked).toMatchObject({ supervisingName: '江西省', supervisingUnitId: jiangxi!.id });
+    const linkedParams = { programmeId: String(programmeId), websiteId: String(linked.id) };
+    const linkedUrl = `/registry/${programmeId}/websites/${linked.id}`;
+    const linkedView = expectOk(
+      await call(websiteLoad, as('leader', { url: linkedUrl, params: linkedParams })),
+    );
+    expect(linkedView.linkedUnits).toEqual({ owner: null, supervising: '江西省' });
+    expect(linkedView.unitNames).toContain('江西省');
+    const english = expectOk(
+      await call(websiteLoad, as('leader', { url: linkedUrl, params: linkedParams, lang: 'en' })),
+    );
+    expect(english.linkedUnits.supervising).toBe('Jiangxi (江西省)');
+
+    const text = await siteOf('3601000006');
+    const textParams = { programmeId: String(programmeId), websiteId: String(text.id) };
+    const url = `/registry/${programmeId}/websites/${text.id}?/update`;
+    const textView = expectOk(await call(websiteLoad, as('inspector', { url, params: textParams })));
+    expect(textView).toMatchObject({
+      website: { supervisingName: '南昌市政府', supervisingUnitId: null },
+      linkedUnits: { supervising: null },
+    });
+    const form = {
+      name: text.name,
+      homeUrl: text.homeUrl,
+      ownerName: text.ownerName,
+      supervisingName: ' 江西省 ',
+      kind: text.kind,
+      level: text.level,
+      consolidated: 'no',
+      hasExternalServices: 'yes',
+      status: text.status,
+      version: String(text.version),
+    };
+    const tooLong = await call(
+      websiteActions.update,
+      as('inspector', { url, params: textParams, form: { ...form, supervisingName: '县'.repeat(201) } }),
+    );
+    expect(tooLong.outcome.status).toBe(400);
+    expect(tooLong.outcome.kind === 'failure' && tooLong.outcome.data.errors).toMatchObject({
+      supervisingName: '不超过 200 个字符。',
+    });
+    expect(
+      expectOk(await call(websiteActions.update, as('inspector', { url, params: textParams, form }))),
+    ).toMatchObject({ message: '已保存。', version: text.version + 1 });
+    expect(await siteOf('3601000006')).toMatchObject({
+      supervisingName: '江西省',
+      supervisingUnitId: jiangxi!.id,
+      version: text.version + 1,
+    });
+    const audit = await database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'registry.website.update'), eq(auditLog.entityId, String(text.id))));
+    expect(audit.map((entry) => [entry.before, entry.after])).toEqual([
+      [
+        { supervisingName: '南昌市政府', supervisingUnitId: null },
+        { supervisingName: '江西省', supervisingUnitId: jiangxi!.id },
+      ],
+    ]);
+    // a form without the field (a page from before it existed) keeps the stored 主管单位; an empty one clears it
+    const { supervisingName: _omitted, ...older } = form;
+    expect(
+      expectOk(
+        await call(
+          websiteActions.update,
+          as('admin', {
+            url,
+            params: textParams,
+            form: { ...older, status: 'offline', version: String(text.version + 1) },
+          }),
+        ),
+      ),
+    ).toMatchObject({ message: '已保存。' });
+    expect(await siteOf('3601000006')).toMatchObject({ supervisingName: '江西省', status: 'offline' });
+    expect(
+      expectOk(
+        await call(
+          websiteActions.update,
+          as('admin', {
+            url,
+            params: textParams,
+            form: { ...form, supervisingName: '', status: 'offline', version: String(text.version + 2) },
+          }),
+        ),
+      ),
+    ).toMatchObject({ message: '已保存。' });
+    expect(await siteOf('3601000006')).toMatchObject({ supervisingName: null, supervisingUnitId: null });
+  });
+
+  it('edits an account’s 主管单位 and links it to the unit it names', async () => {
+    const [account] = await database.db
+      .select()
+      .from(newMediaAccounts)
+      .where(and(eq(newMediaAccounts.programmeId, programmeId), eq(newMediaAccounts.name, '江西发布')));
+    const accountParams = { programmeId: String(programmeId), accountId: String(account!.id) };
+    const url = `/registry/${programmeId}/accounts/${account!.id}?/update`;
+    const saved = await call(
+      accountActions.update,
+      as('inspector', {
+        url,
+        params: accountParams,
+        form: {
+          ownerName: account!.ownerName,
+          supervisingName: '江西省',
+          level: '',
+          status: account!.status,
+          version: String(account!.version),
+        },
+      }),
+    );
+    expect(expectOk(saved)).toMatchObject({ message: '已保存。' });
+    const view = expectOk(await call(accountLoad, as('reviewer', { url, params: accountParams })));
+    expect(view).toMatchObject({
+      account: { supervisingName: '江西省' },
+      linkedUnits: { supervising: '江西省' },
+    });
+    const list = expectOk(
+      await call(
+        accountsLoad,
+        as('reviewer', { url: `/registry/${programmeId}/accounts?q=江西省`, params: params() }),
+      ),
+    );
+    expect(list.rows.map((row) => row.supervisingName)).toContain('江西省');
   });
 });

@@ -44,6 +44,7 @@ export async function websiteRegistryTable(db: Database, programmeId: number): P
       yesNoLabels[row.consolidated ? 'yes' : 'no'].zh,
       hasNoneLabels[row.hasExternalServices ? 'yes' : 'no'].zh,
       targetStatusLabels[row.status].zh,
+      row.supervisingName ?? '',
     ]),
   };
 }
@@ -63,6 +64,7 @@ export async function newMediaRegistryTable(db: Database, programmeId: number): 
       row.ownerName,
       row.level ? targetLevelLabels[row.level].zh : '',
       targetStatusLabels[row.status].zh,
+      row.supervisingName ?? '',
     ]),
   };
 }

@@ -40,6 +40,17 @@ export interface WriteResult {
   counts: ImportCounts;
   created: string[];
   updated: RowChange[];
+  /** what was imported but deserves a look (e.g. a 主管单位 that is no assessed unit): not problems */
+  notices?: RowProblem[];
+}
+
+/** Where each row came from, for notices: its row number in the file, and the headers the file used. */
+export interface WriteContext<Key extends string> {
+  present: ReadonlySet<Key>;
+  /** the file's row number of rows[i] */
+  rowNumbers: readonly number[];
+  /** field → the header as written in the file */
+  headerOf: Partial<Record<Key, string>>;
 }
 
 export interface ImportTimings {
@@ -56,6 +67,8 @@ export type ImportOutcome =
       counts: ImportCounts;
       /** known columns that were not imported (e.g. 序号, 检查结果) */
       ignoredColumns: string[];
+      /** imported as written, but worth a look (row, column, message like a problem) */
+      notices: RowProblem[];
       timings: ImportTimings;
     }
   | {
@@ -79,10 +92,10 @@ export interface RegistryImportSpec<Key extends string, Row> {
   identity(row: Row): string;
   identityColumns: readonly Key[];
   describeIdentity(row: Row): { zh: string; en: string };
-  write(tx: Database, programmeId: number, rows: Row[], present: ReadonlySet<Key>): Promise<WriteResult>;
+  write(tx: Database, programmeId: number, rows: Row[], context: WriteContext<Key>): Promise<WriteResult>;
 }
 
-/** at most this many problems are kept in the stored report (the count says how many there were) */
+/** at most this many problems (or notices) are kept in the stored report (the count says how many there were) */
 const storedProblemLimit = 2000;
 
 /** Parses one row's cells with the spec's zod schema; each issue becomes a problem on its column. */
@@ -137,13 +150,16 @@ export async function runRegistryImport<Key extends string, Row>(options: {
   const readDone = performance.now();
   const problems: RowProblem[] = [...read.problems];
   const rows: Row[] = [];
+  const rowNumbers: number[] = [];
   let ignoredColumns: string[] = [];
   let present = new Set<Key>();
+  let headerOf: Partial<Record<Key, string>> = {};
   if (read.table) {
     const mapping = mapHeaders(read.table, spec.columns, spec.ignoredHeaders);
     problems.push(...mapping.problems);
     ignoredColumns = mapping.ignored;
     present = new Set(Object.keys(mapping.columns) as Key[]);
+    headerOf = mapping.columns;
     const mapped = Object.entries(mapping.columns) as [Key, string][];
     // rows are checked even when the header has problems, so that one report lists everything it can
     const firstRowOf = new Map<string, number>();
@@ -172,6 +188,7 @@ export async function runRegistryImport<Key extends string, Row>(options: {
       }
       firstRowOf.set(identity, line.row);
       rows.push(parsed.row);
+      rowNumbers.push(line.row);
     }
   }
   problems.sort((a, b) => a.row - b.row);
@@ -213,10 +230,17 @@ export async function runRegistryImport<Key extends string, Row>(options: {
   const outcome = await db.transaction(async (tx) => {
     // one import per programme at a time: the diff below must see what it overwrites
     await tx.execute(sql`select pg_advisory_xact_lock(8000001, ${programmeId})`);
-    const written = await spec.write(tx as unknown as Database, programmeId, rows, present);
+    const written = await spec.write(tx as unknown as Database, programmeId, rows, {
+      present,
+      rowNumbers,
+      headerOf,
+    });
+    const notices = written.notices ?? [];
     const report = {
       counts: written.counts,
       ignoredColumns,
+      noticeCount: notices.length,
+      notices: notices.slice(0, storedProblemLimit),
       format: table.format,
       encoding: table.encoding,
       sheetName: table.sheetName,
@@ -244,7 +268,7 @@ export async function runRegistryImport<Key extends string, Row>(options: {
       after: { importId: row!.id, fileName, sha256: bytesHash, rowCount, counts: written.counts },
       clientAddress: actor.clientAddress,
     });
-    return { importId: row!.id, counts: written.counts };
+    return { importId: row!.id, counts: written.counts, notices };
   });
   return {
     status: 'applied',
@@ -252,6 +276,7 @@ export async function runRegistryImport<Key extends string, Row>(options: {
     rowCount,
     counts: outcome.counts,
     ignoredColumns,
+    notices: outcome.notices,
     timings: timings(started, readDone, validateDone, performance.now()),
   };
 }

@@ -10,15 +10,17 @@ import {
   type ImportOutcome,
   type RegistryImportSpec,
   type RowChange,
+  type WriteContext,
   type WriteResult,
 } from './import';
 import { labelLookup, normalizeValue, targetLevelLabels, targetStatusLabels, type Label } from './labels';
 import type { ColumnSpec, TableFileOptions, UploadedFile } from './table-file';
-import { registryMessages, unitIdsByName } from './websites';
+import { unitDirectory, unknownSupervisorNotices } from './unit-names';
+import { nextSupervising, registryMessages, supervisingColumn, supervisingNameSchema } from './websites';
 
 // The new-media registry (政务新媒体): accounts keyed by platform + name within a programme.
 
-export type NewMediaField = 'name' | 'platform' | 'ownerName' | 'level' | 'status';
+export type NewMediaField = 'name' | 'platform' | 'ownerName' | 'level' | 'status' | 'supervisingName';
 
 export const newMediaColumns: readonly ColumnSpec<NewMediaField>[] = [
   {
@@ -44,6 +46,8 @@ export const newMediaColumns: readonly ColumnSpec<NewMediaField>[] = [
   },
   { key: 'level', label: '层级', labelEn: 'Level', aliases: ['级别', '行政级别', '層級'], required: false },
   { key: 'status', label: '运行状态', labelEn: 'Status', aliases: ['状态', '账号状态'], required: false },
+  // last, as for websites: files in the earlier column order read the same
+  supervisingColumn<NewMediaField>(),
 ];
 
 export const newMediaIgnoredHeaders = [
@@ -111,6 +115,7 @@ export const newMediaRowSchema = z.strictObject({
     .max(200, { error: 'tooLong' }),
   level: optionalLabelled(targetLevelLabels, 'level'),
   status: optionalLabelled(targetStatusLabels, 'status'),
+  supervisingName: supervisingNameSchema,
 });
 
 export type NewMediaRow = z.output<typeof newMediaRowSchema>;
@@ -122,7 +127,7 @@ async function writeAccounts(
   tx: Database,
   programmeId: number,
   rows: NewMediaRow[],
-  present: ReadonlySet<NewMediaField>,
+  { present, rowNumbers, headerOf }: WriteContext<NewMediaField>,
 ): Promise<WriteResult> {
   const existing = await tx
     .select()
@@ -130,13 +135,15 @@ async function writeAccounts(
     .where(eq(newMediaAccounts.programmeId, programmeId))
     .for('update');
   const byKey = new Map(existing.map((row) => [accountKey(row.platform, row.name), row]));
-  const unitIds = await unitIdsByName(tx);
+  const directory = await unitDirectory(tx);
   const toWrite: {
     programmeId: number;
     name: string;
     platform: string;
     ownerName: string;
     ownerUnitId: number | null;
+    supervisingName: string | null;
+    supervisingUnitId: number | null;
     level: TargetLevel | null;
     status: TargetStatus;
   }[] = [];
@@ -151,7 +158,8 @@ async function writeAccounts(
       name: row.name,
       platform: row.platform,
       ownerName: row.ownerName,
-      ownerUnitId: unitIds.get(row.ownerName) ?? null,
+      ownerUnitId: directory.resolve(row.ownerName),
+      ...nextSupervising(row, previous, present.has('supervisingName'), directory.resolve),
       level: present.has('level') ? (row.level ?? null) : (previous?.level ?? null),
       status: present.has('status') ? (row.status ?? 'running') : (previous?.status ?? 'running'),
     };
@@ -161,7 +169,14 @@ async function writeAccounts(
       toWrite.push(next);
       continue;
     }
-    const fields = ['ownerName', 'ownerUnitId', 'level', 'status'] as const;
+    const fields = [
+      'ownerName',
+      'ownerUnitId',
+      'supervisingName',
+      'supervisingUnitId',
+      'level',
+      'status',
+    ] as const;
     const changed = fields.filter((field) => previous[field] !== next[field]);
     if (changed.length === 0) {
       unchanged++;
@@ -176,18 +191,35 @@ async function writeAccounts(
   }
   for (const chunk of chunks(toWrite, 5000))
     await tx.execute(sql`
-      insert into ${newMediaAccounts} (programme_id, name, platform, owner_name, owner_unit_id, level, status)
+      insert into ${newMediaAccounts} (programme_id, name, platform, owner_name, owner_unit_id, supervising_name,
+        supervising_unit_id, level, status)
       select ${programmeId}, * from unnest(
         ${textArray(chunk.map((row) => row.name))}::text[],
         ${textArray(chunk.map((row) => row.platform))}::text[],
         ${textArray(chunk.map((row) => row.ownerName))}::text[],
         ${textArray(chunk.map((row) => (row.ownerUnitId === null ? null : String(row.ownerUnitId))))}::int[],
+        ${textArray(chunk.map((row) => row.supervisingName))}::text[],
+        ${textArray(chunk.map((row) => (row.supervisingUnitId === null ? null : String(row.supervisingUnitId))))}::int[],
         ${textArray(chunk.map((row) => row.level))}::target_level[],
         ${textArray(chunk.map((row) => row.status))}::target_status[])
       on conflict (programme_id, platform, name) do update set
-        owner_name = excluded.owner_name, owner_unit_id = excluded.owner_unit_id, level = excluded.level,
+        owner_name = excluded.owner_name, owner_unit_id = excluded.owner_unit_id,
+        supervising_name = excluded.supervising_name, supervising_unit_id = excluded.supervising_unit_id,
+        level = excluded.level,
         status = excluded.status, version = ${newMediaAccounts.version} + 1, updated_at = now()`);
-  return { counts: { created: created.length, updated: updated.length, unchanged }, created, updated };
+  const notices = present.has('supervisingName')
+    ? unknownSupervisorNotices(
+        rows.map((row, index) => ({ row: rowNumbers[index]!, name: row.supervisingName })),
+        directory,
+        headerOf.supervisingName ?? '主管单位',
+      )
+    : [];
+  return {
+    counts: { created: created.length, updated: updated.length, unchanged },
+    created,
+    updated,
+    notices,
+  };
 }
 
 export const newMediaImportSpec: RegistryImportSpec<NewMediaField, NewMediaRow> = {

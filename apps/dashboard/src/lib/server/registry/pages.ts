@@ -15,7 +15,8 @@ import {
 } from '../db/schema';
 import { requireRole } from '../guard';
 import { idParam, parseOrBadRequest, parseWith, searchParamsObject, type FieldErrors } from '../validation';
-import { isHttpUrl, unitIdsByName } from './websites';
+import { unitDirectory } from './unit-names';
+import { isHttpUrl } from './websites';
 
 // The registry pages' server side: who may read and write, the list filters (in the URL), and the one edit of a
 // website with optimistic versioning and an audit entry.
@@ -107,6 +108,7 @@ export async function listWebsites(db: Database, programmeId: number, filters: W
         ilike(websites.siteCode, pattern),
         ilike(websites.homeUrl, pattern),
         ilike(websites.ownerName, pattern),
+        ilike(websites.supervisingName, pattern),
       )!,
     );
   }
@@ -129,7 +131,13 @@ export async function listAccounts(db: Database, programmeId: number, filters: A
   if (filters.platform) conditions.push(eq(newMediaAccounts.platform, filters.platform));
   if (filters.q) {
     const pattern = containing(filters.q);
-    conditions.push(or(ilike(newMediaAccounts.name, pattern), ilike(newMediaAccounts.ownerName, pattern))!);
+    conditions.push(
+      or(
+        ilike(newMediaAccounts.name, pattern),
+        ilike(newMediaAccounts.ownerName, pattern),
+        ilike(newMediaAccounts.supervisingName, pattern),
+      )!,
+    );
   }
   const where = and(...conditions);
   const [total] = await db.select({ n: count() }).from(newMediaAccounts).where(where);
@@ -155,6 +163,38 @@ export async function listAccounts(db: Database, programmeId: number, filters: A
 
 // ——— editing one website ———
 
+/**
+ * 主管单位 in an edit form: empty means none; a form without the field (an older page) keeps what is stored. Linked
+ * to a unit by name like the owner (unit-names.ts).
+ */
+function supervisingField(lang: Lang) {
+  return z
+    .string()
+    .trim()
+    .max(200, { error: lang === 'zh' ? '不超过 200 个字符。' : 'At most 200 characters.' })
+    .transform((text) => (text === '' ? null : text))
+    .optional();
+}
+
+/** The owner's and the supervising unit's links as the form's values give them (stored ones when left out). */
+async function linkedUnits(
+  tx: Database,
+  values: { ownerName: string; supervisingName?: string | null | undefined },
+  before: { supervisingName: string | null; supervisingUnitId: number | null },
+) {
+  const directory = await unitDirectory(tx);
+  const supervisingName =
+    values.supervisingName === undefined ? before.supervisingName : values.supervisingName;
+  return {
+    ownerUnitId: directory.resolve(values.ownerName),
+    supervisingName,
+    supervisingUnitId:
+      values.supervisingName === undefined
+        ? (directory.resolve(supervisingName) ?? before.supervisingUnitId)
+        : directory.resolve(supervisingName),
+  };
+}
+
 function websiteFormSchema(lang: Lang) {
   const zh = lang === 'zh';
   return z.strictObject({
@@ -176,6 +216,7 @@ function websiteFormSchema(lang: Lang) {
       .string()
       .trim()
       .max(200, { error: zh ? '不超过 200 个字符。' : 'At most 200 characters.' }),
+    supervisingName: supervisingField(lang),
     kind: z.enum(websiteKinds),
     level: z.enum(targetLevels),
     consolidated: z.enum(['yes', 'no']).transform((value) => value === 'yes'),
@@ -193,6 +234,8 @@ const auditedFields = [
   'homeUrl',
   'ownerName',
   'ownerUnitId',
+  'supervisingName',
+  'supervisingUnitId',
   'kind',
   'level',
   'consolidated',
@@ -226,8 +269,7 @@ export async function updateWebsite(
         status: 409,
         errors: { _: t('registry.stale', { version: before.version }) },
       } as const;
-    const ownerUnitId = (await unitIdsByName(tx as unknown as Database)).get(values.ownerName) ?? null;
-    const next = { ...values, ownerUnitId };
+    const next = { ...values, ...(await linkedUnits(tx as unknown as Database, values, before)) };
     const changed = auditedFields.filter((field) => before[field] !== next[field]);
     if (changed.length === 0) return { ok: true, changed: false, version: before.version } as const;
     const [after] = await tx
@@ -264,6 +306,7 @@ function accountFormSchema(lang: Lang) {
       .trim()
       .min(1, { error: zh ? '必填。' : 'Required.' })
       .max(200, { error: zh ? '不超过 200 个字符。' : 'At most 200 characters.' }),
+    supervisingName: supervisingField(lang),
     level: z
       .preprocess(emptyToUndefined, z.enum(targetLevels).optional())
       .transform((value) => value ?? null),
@@ -298,9 +341,15 @@ export async function updateAccount(
         status: 409,
         errors: { _: t('registry.staleAccount', { version: before.version }) },
       } as const;
-    const ownerUnitId = (await unitIdsByName(tx as unknown as Database)).get(values.ownerName) ?? null;
-    const next = { ...values, ownerUnitId };
-    const fieldsCompared = ['ownerName', 'ownerUnitId', 'level', 'status'] as const;
+    const next = { ...values, ...(await linkedUnits(tx as unknown as Database, values, before)) };
+    const fieldsCompared = [
+      'ownerName',
+      'ownerUnitId',
+      'supervisingName',
+      'supervisingUnitId',
+      'level',
+      'status',
+    ] as const;
     const changed = fieldsCompared.filter((field) => before[field] !== next[field]);
     if (changed.length === 0) return { ok: true, changed: false, version: before.version } as const;
     const [after] = await tx

@@ -1,7 +1,9 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
+import { asc } from 'drizzle-orm';
 import { translator, type MessageKey } from '$lib/i18n';
 import { db } from '../db';
 import type { Database } from '../db/open';
+import { units } from '../db/schema';
 import { idParam, formObject, parseOrBadRequest } from '../validation';
 import {
   programmeFromParams,
@@ -18,7 +20,15 @@ type TargetEvent = Pick<RequestEvent, 'locals' | 'url' | 'request' | 'getClientA
   params: Partial<Record<string, string>>;
 };
 
-export interface RegistryTarget<Row extends { createdAt: Date; updatedAt: Date }> {
+/** what both registry tables have: timestamps, and the owner and supervising units a name links to */
+interface TargetRow {
+  createdAt: Date;
+  updatedAt: Date;
+  ownerUnitId: number | null;
+  supervisingUnitId: number | null;
+}
+
+export interface RegistryTarget<Row extends TargetRow> {
   /** the route parameter holding the target's id, e.g. "websiteId" */
   param: string;
   notFound: MessageKey;
@@ -26,7 +36,7 @@ export interface RegistryTarget<Row extends { createdAt: Date; updatedAt: Date }
   update: typeof updateWebsite;
 }
 
-export async function loadRegistryTarget<Row extends { createdAt: Date; updatedAt: Date }>(
+export async function loadRegistryTarget<Row extends TargetRow>(
   event: TargetEvent,
   target: RegistryTarget<Row>,
 ) {
@@ -37,14 +47,25 @@ export async function loadRegistryTarget<Row extends { createdAt: Date; updatedA
   const id = parseOrBadRequest(idParam, event.params[target.param], lang);
   const row = await target.find(database, programme.id, id);
   if (!row) error(404, { message: translator(lang)(target.notFound) });
+  // the assessed units a name may link to: the edit form offers them, and the page says which one a name links to
+  const unitRows = await database
+    .select({ id: units.id, name: units.name, nameEn: units.nameEn })
+    .from(units)
+    .orderBy(asc(units.id));
+  const unitName = (id: number | null) => {
+    const unit = unitRows.find((candidate) => candidate.id === id);
+    return unit ? (lang === 'en' && unit.nameEn ? `${unit.nameEn} (${unit.name})` : unit.name) : null;
+  };
   return {
     programme,
     row: { ...row, updatedAt: row.updatedAt.toISOString(), createdAt: row.createdAt.toISOString() },
     canWrite: registryWriters.includes(user.role),
+    linkedUnits: { owner: unitName(row.ownerUnitId), supervising: unitName(row.supervisingUnitId) },
+    unitNames: [...new Set(unitRows.map((unit) => unit.name))],
   };
 }
 
-export async function updateRegistryTarget<Row extends { createdAt: Date; updatedAt: Date }>(
+export async function updateRegistryTarget<Row extends TargetRow>(
   event: TargetEvent,
   target: RegistryTarget<Row>,
 ) {

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../db/open';
-import { units, websites, type TargetLevel, type TargetStatus, type WebsiteKind } from '../db/schema';
+import { websites, type TargetLevel, type TargetStatus, type WebsiteKind } from '../db/schema';
 import {
   chunks,
   runRegistryImport,
@@ -10,6 +10,7 @@ import {
   type ImportOutcome,
   type RegistryImportSpec,
   type RowChange,
+  type WriteContext,
   type WriteResult,
 } from './import';
 import {
@@ -24,6 +25,7 @@ import {
   type Label,
 } from './labels';
 import type { ColumnSpec, TableFileOptions, UploadedFile } from './table-file';
+import { unitDirectory, unknownSupervisorNotices } from './unit-names';
 
 // The website registry (政府网站名录) of an inspection programme: the columns a registry file has, the row schema, and
 // the import (upsert by 网站标识码).
@@ -37,9 +39,13 @@ export type WebsiteField =
   | 'level'
   | 'consolidated'
   | 'hasExternalServices'
-  | 'status';
+  | 'status'
+  | 'supervisingName';
 
-/** In the order the export writes them; the first three are the seeds' appendix columns. */
+/**
+ * In the order the export writes them; the first three are the seeds' appendix columns. 主管单位 came later and is
+ * last, so that files laid out by the earlier column order still read the same.
+ */
 export const websiteColumns: readonly ColumnSpec<WebsiteField>[] = [
   {
     key: 'siteCode',
@@ -98,7 +104,22 @@ export const websiteColumns: readonly ColumnSpec<WebsiteField>[] = [
     aliases: ['状态', '網站狀態', '网站状态'],
     required: false,
   },
+  supervisingColumn<WebsiteField>(),
 ];
+
+/** 主管单位: optional in both registries; resolved to an assessed unit by name like the owner (unit-names.ts). */
+export function supervisingColumn<Key extends string>(): ColumnSpec<Key> {
+  return {
+    key: 'supervisingName' as Key,
+    label: '主管单位',
+    labelEn: 'Supervising unit',
+    aliases: ['主管单位名称', '主管單位', '主管單位名稱'],
+    required: false,
+  };
+}
+
+/** 主管单位 as read from a cell: empty means none. */
+export const supervisingNameSchema = z.string().trim().max(200, { error: 'tooLong' }).optional();
 
 /** Columns of the seeds' appendix tables that are not registry data (a results import reads them). */
 export const websiteIgnoredHeaders = [
@@ -155,6 +176,7 @@ export const websiteRowSchema = z.strictObject({
   consolidated: yesNo(yesNoLabels, 'consolidated').optional(),
   hasExternalServices: yesNo(hasNoneLabels, 'services').optional(),
   status: labelledEnum(targetStatusLabels, 'status').optional(),
+  supervisingName: supervisingNameSchema,
 });
 
 export type WebsiteRow = z.output<typeof websiteRowSchema>;
@@ -200,6 +222,8 @@ interface StoredWebsite {
   homeUrl: string;
   ownerName: string;
   ownerUnitId: number | null;
+  supervisingName: string | null;
+  supervisingUnitId: number | null;
   kind: WebsiteKind;
   level: TargetLevel;
   consolidated: boolean;
@@ -212,6 +236,8 @@ const comparedFields = [
   'homeUrl',
   'ownerName',
   'ownerUnitId',
+  'supervisingName',
+  'supervisingUnitId',
   'kind',
   'level',
   'consolidated',
@@ -219,17 +245,29 @@ const comparedFields = [
   'status',
 ] as const;
 
-/** 主办单位 names that are exactly an assessed unit's name link to it. */
-export async function unitIdsByName(db: Database): Promise<Map<string, number>> {
-  const rows = await db.select({ id: units.id, name: units.name }).from(units);
-  return new Map(rows.map((row) => [row.name, row.id]));
+/**
+ * The 主管单位 of a row as stored: a file without the column keeps what was stored (re-resolved, in case the unit
+ * was added since); an empty cell means none.
+ */
+export function nextSupervising(
+  row: { supervisingName?: string | undefined },
+  previous: { supervisingName: string | null; supervisingUnitId: number | null } | undefined,
+  present: boolean,
+  resolve: (name: string | null) => number | null,
+): { supervisingName: string | null; supervisingUnitId: number | null } {
+  if (!present) {
+    const name = previous?.supervisingName ?? null;
+    return { supervisingName: name, supervisingUnitId: resolve(name) ?? previous?.supervisingUnitId ?? null };
+  }
+  const name = row.supervisingName ? row.supervisingName : null;
+  return { supervisingName: name, supervisingUnitId: resolve(name) };
 }
 
 async function writeWebsites(
   tx: Database,
   programmeId: number,
   rows: WebsiteRow[],
-  present: ReadonlySet<WebsiteField>,
+  { present, rowNumbers, headerOf }: WriteContext<WebsiteField>,
 ): Promise<WriteResult> {
   const existing = await tx
     .select()
@@ -237,7 +275,7 @@ async function writeWebsites(
     .where(eq(websites.programmeId, programmeId))
     .for('update');
   const bySiteCode = new Map(existing.map((row) => [row.siteCode, row]));
-  const unitIds = await unitIdsByName(tx);
+  const directory = await unitDirectory(tx);
   const toWrite: StoredWebsite[] = [];
   const created: string[] = [];
   const updated: RowChange[] = [];
@@ -252,7 +290,8 @@ async function writeWebsites(
       homeUrl: row.homeUrl,
       ownerName,
       ownerUnitId:
-        unitIds.get(ownerName) ?? (present.has('ownerName') ? null : (previous?.ownerUnitId ?? null)),
+        directory.resolve(ownerName) ?? (present.has('ownerName') ? null : (previous?.ownerUnitId ?? null)),
+      ...nextSupervising(row, previous, present.has('supervisingName'), directory.resolve),
       kind: row.kind,
       level: row.level,
       consolidated: present.has('consolidated')
@@ -283,14 +322,16 @@ async function writeWebsites(
   // one statement per 5,000 rows, the columns as arrays (unnest): far fewer parameters and round trips than VALUES
   for (const chunk of chunks(toWrite, 5000))
     await tx.execute(sql`
-      insert into ${websites} (programme_id, site_code, name, home_url, owner_name, owner_unit_id, kind, level,
-        consolidated, has_external_services, status)
+      insert into ${websites} (programme_id, site_code, name, home_url, owner_name, owner_unit_id,
+        supervising_name, supervising_unit_id, kind, level, consolidated, has_external_services, status)
       select ${programmeId}, * from unnest(
         ${textArray(chunk.map((row) => row.siteCode))}::text[],
         ${textArray(chunk.map((row) => row.name))}::text[],
         ${textArray(chunk.map((row) => row.homeUrl))}::text[],
         ${textArray(chunk.map((row) => row.ownerName))}::text[],
         ${textArray(chunk.map((row) => (row.ownerUnitId === null ? null : String(row.ownerUnitId))))}::int[],
+        ${textArray(chunk.map((row) => row.supervisingName))}::text[],
+        ${textArray(chunk.map((row) => (row.supervisingUnitId === null ? null : String(row.supervisingUnitId))))}::int[],
         ${textArray(chunk.map((row) => row.kind))}::website_kind[],
         ${textArray(chunk.map((row) => row.level))}::target_level[],
         ${textArray(chunk.map((row) => String(row.consolidated)))}::boolean[],
@@ -298,10 +339,23 @@ async function writeWebsites(
         ${textArray(chunk.map((row) => row.status))}::target_status[])
       on conflict (programme_id, site_code) do update set
         name = excluded.name, home_url = excluded.home_url, owner_name = excluded.owner_name,
-        owner_unit_id = excluded.owner_unit_id, kind = excluded.kind, level = excluded.level,
+        owner_unit_id = excluded.owner_unit_id, supervising_name = excluded.supervising_name,
+        supervising_unit_id = excluded.supervising_unit_id, kind = excluded.kind, level = excluded.level,
         consolidated = excluded.consolidated, has_external_services = excluded.has_external_services,
         status = excluded.status, version = ${websites.version} + 1, updated_at = now()`);
-  return { counts: { created: created.length, updated: updated.length, unchanged }, created, updated };
+  const notices = present.has('supervisingName')
+    ? unknownSupervisorNotices(
+        rows.map((row, index) => ({ row: rowNumbers[index]!, name: row.supervisingName })),
+        directory,
+        headerOf.supervisingName ?? '主管单位',
+      )
+    : [];
+  return {
+    counts: { created: created.length, updated: updated.length, unchanged },
+    created,
+    updated,
+    notices,
+  };
 }
 
 export const websiteImportSpec: RegistryImportSpec<WebsiteField, WebsiteRow> = {

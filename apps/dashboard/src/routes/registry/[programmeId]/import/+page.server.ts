@@ -94,6 +94,8 @@ export const actions = {
       rowCount: outcome.rowCount,
       counts: outcome.counts,
       ignoredColumns: outcome.ignoredColumns,
+      noticeCount: outcome.notices.length,
+      notices: outcome.notices.slice(0, shownProblems),
     };
   },
 } satisfies Actions;
