@@ -21,6 +21,12 @@ import {
   type CompiledMeasurements,
   type CompiledVeto,
 } from './conditions.js';
+import {
+  measurementReader,
+  vetoEvaluator,
+  type FastMeasurementReader,
+  type FastVetoEvaluator,
+} from './generated.js';
 import { ZERO, fraction, placesOf, rounder, text, toUnits, type Fraction, type Rounder } from './points.js';
 
 // A rule set is validated and indexed once per object (WeakMap), so scoring many targets costs one parse.
@@ -94,6 +100,8 @@ export interface CompiledInspection {
   vetoedScore: Decimal | null;
   /** Scores as whole units at the rounding's places (see inspection.ts, the lean path); null: not possible. */
   lean: LeanPlan | null;
+  /** Code generated for this rule set's common input (generated.ts); null where it cannot be generated. */
+  fast: { readMeasurements: FastMeasurementReader; evaluateVetoes: FastVetoEvaluator } | null;
 }
 
 /** Whole-unit values for the lean path: deductions and bonus at unitScale, scores at the rounding's places. */
@@ -333,6 +341,17 @@ export function compileRuleSet<K extends Compiled['kind']>(
   return entry as Extract<Compiled, { kind: K }>;
 }
 
+/** The compiled inspection rule set `raw`, when it is one and valid; undefined otherwise (nothing reported). */
+export function cachedInspection(raw: unknown): CompiledInspection | undefined {
+  if (raw === null || typeof raw !== 'object') return undefined;
+  let entry = cache.get(raw);
+  if (entry === undefined) {
+    entry = validate(raw);
+    cache.set(raw, entry);
+  }
+  return 'invalid' in entry || entry.kind !== 'inspection' ? undefined : entry;
+}
+
 function validate(
   raw: object,
 ): Compiled | { invalid: { path: string; message: string; messageZh: string }[] } {
@@ -464,12 +483,15 @@ function compileInspection(ruleSet: InspectionRuleSet): CompiledInspection {
       variant.full.aboveGate = policy.bonusGate !== null && variant.full.score.gt(policy.bonusGate.above);
     }
   }
+  const vetoes = compileVetoes(ruleSet.vetoes, measurements);
+  const readMeasurements = measurementReader(measurements);
+  const evaluateVetoes = vetoEvaluator(vetoes);
   return {
     kind: 'inspection',
     ruleSet,
     rounder: rounding,
     measurements,
-    vetoes: compileVetoes(ruleSet.vetoes, measurements),
+    vetoes,
     deductions,
     service,
     variants,
@@ -484,6 +506,7 @@ function compileInspection(ruleSet: InspectionRuleSet): CompiledInspection {
     bonusGate: policy.bonusGate === null ? null : new Decimal(policy.bonusGate.above),
     vetoedScore: policy.vetoedScore === null ? null : new Decimal(policy.vetoedScore),
     lean: leanPlan(ruleSet, unitScale),
+    fast: readMeasurements === null || evaluateVetoes === null ? null : { readMeasurements, evaluateVetoes },
   };
 }
 

@@ -385,6 +385,10 @@ function readMeasurement(
 const flagTrue: MeasuredValue = { kind: 'flag', value: true };
 const flagFalse: MeasuredValue = { kind: 'flag', value: false };
 
+/** A flag's read value; undefined for anything but true or false. */
+export const readFlag = (value: unknown): MeasuredValue | undefined =>
+  value === true ? flagTrue : value === false ? flagFalse : undefined;
+
 const shortWhole = /^-?\d{1,15}$/;
 
 // read values are internal and never change: small whole numbers (counts, mostly) are shared, not allocated
@@ -393,7 +397,7 @@ for (let int = 0; int < 1024; int += 1) {
   smallWholes.push({ kind: 'number', text: String(int), int, decimal: null });
 }
 
-const wholeValue = (int: number): MeasuredValue =>
+export const wholeValue = (int: number): MeasuredValue =>
   int >= 0 && int < 1024 ? smallWholes[int]! : { kind: 'number', text: String(int), int, decimal: null };
 
 const plainPattern = /^\d{1,30}(\.\d{1,30})?$/;
@@ -432,7 +436,7 @@ export function compareCanonical(a: string, b: string): number {
 }
 
 /** A whole number given as a safe integer or a short digit string; null otherwise. */
-function wholeNumber(value: unknown): number | null {
+export function wholeNumber(value: unknown): number | null {
   const int =
     typeof value === 'number'
       ? Number.isSafeInteger(value)
@@ -497,29 +501,36 @@ const holds: Record<ComparisonOperator, (c: number) => boolean> = {
 export function evaluateVetoes(vetoes: CompiledVeto[], values: MeasuredValues): VetoResult[] {
   const results: VetoResult[] = [];
   for (const compiled of vetoes) {
-    const key = compiled.leaves === null ? null : stateKey(compiled.leaves, values);
-    if (key !== null) {
-      const shared = compiled.shared.get(key);
-      if (shared !== undefined) {
-        results.push(shared);
-        continue;
-      }
-    }
-    const clauses: VetoClause[] = [];
-    const logic = compiled.evaluate(values, clauses);
-    const result: VetoResult = {
-      id: compiled.veto.id,
-      title: compiled.title,
-      titleEn: compiled.titleEn,
-      confidence: compiled.confidence,
-      triggered: lastTriggered,
-      clauses,
-      logic,
-    };
-    if (key !== null && compiled.shared.size < maxShared) compiled.shared.set(key, deepFreeze(result));
-    results.push(result);
+    results.push(
+      vetoWithKey(compiled, values, compiled.leaves === null ? null : stateKey(compiled.leaves, values)),
+    );
   }
   return results;
+}
+
+/** A veto's result: the one shared by targets in the same state (`key`, see stateKey), or evaluated afresh. */
+export function vetoWithKey(
+  compiled: CompiledVeto,
+  values: MeasuredValues,
+  key: number | string | null,
+): VetoResult {
+  if (key !== null) {
+    const shared = compiled.shared.get(key);
+    if (shared !== undefined) return shared;
+  }
+  const clauses: VetoClause[] = [];
+  const logic = compiled.evaluate(values, clauses);
+  const result: VetoResult = {
+    id: compiled.veto.id,
+    title: compiled.title,
+    titleEn: compiled.titleEn,
+    confidence: compiled.confidence,
+    triggered: lastTriggered,
+    clauses,
+    logic,
+  };
+  if (key !== null && compiled.shared.size < maxShared) compiled.shared.set(key, deepFreeze(result));
+  return result;
 }
 
 export function anyTriggered(vetoes: readonly VetoResult[]): boolean {

@@ -1,6 +1,14 @@
 import type { Confidence, InspectionRuleSet, Rounding, TargetKind } from '@kaohe/rules';
 import { Decimal } from './decimal.js';
-import { Issues, checkKnownKeys, describeValue, isRecord, readLocale, type Locale } from './checks.js';
+import {
+  Issues,
+  checkKnownKeys,
+  describeValue,
+  hasOwn,
+  isRecord,
+  readLocale,
+  type Locale,
+} from './checks.js';
 import {
   countByCriterion,
   readOccurrences,
@@ -10,6 +18,7 @@ import {
   type ReadOccurrence,
 } from './bonus.js';
 import {
+  cachedInspection,
   compileRuleSet,
   finishScore,
   type CompiledIndicator,
@@ -164,6 +173,10 @@ const inputKeys = ['ruleSet', 'target', 'measurements', 'findings', 'bonus', 'lo
  * `ScoringInputError` listing every problem when the input does not fit the rule set.
  */
 export function scoreInspection(input: ScoreInspectionInput): InspectionResult {
+  if (paths.lean) {
+    const common = scoreCommon(input);
+    if (common !== null) return common;
+  }
   const issues = new Issues();
   if (!isRecord(input)) {
     issues.add(
@@ -210,15 +223,109 @@ export function scoreInspection(input: ScoreInspectionInput): InspectionResult {
   }
   issues.throwIfAny();
   const vetoes = evaluateVetoes(compiled.vetoes, measured);
+  return decide(compiled, target!, vetoes, measured, findings, bonus, locale);
+}
+
+function decide(
+  compiled: CompiledInspection,
+  target: InspectionTarget,
+  vetoes: VetoResult[],
+  measured: ReturnType<typeof readMeasurements>,
+  findings: readonly ReadOccurrence[],
+  bonus: readonly Occurrence[],
+  locale: Locale,
+): InspectionResult {
   if (paths.lean) {
     // new media under the national rules: no deduction table, the vetoes alone decide
-    if (compiled.deductions === null) return judgedOnVetoes(compiled, target!, vetoes, locale);
-    if (anyTriggered(vetoes)) return vetoedLean(compiled, target!, vetoes, measured, findings, bonus, locale);
-    const lean = scoreLean(compiled, target!, vetoes, measured, findings, bonus, locale);
+    if (compiled.deductions === null) return judgedOnVetoes(compiled, target, vetoes, locale);
+    if (anyTriggered(vetoes)) return vetoedLean(compiled, target, vetoes, measured, findings, bonus, locale);
+    const lean = scoreLean(compiled, target, vetoes, measured, findings, bonus, locale);
     if (lean !== null) return lean;
   }
-  return score(compiled, target!, measured, findings, bonus, locale, vetoes);
+  return score(compiled, target, measured, findings, bonus, locale, vetoes);
 }
+
+// --- the common input --------------------------------------------------------------------------------------
+// Most inputs are plain objects with known keys and values in their usual form. They are read by code generated
+// for their rule set (generated.ts) and by the checks below, which accept only what the generic reading above
+// accepts, with the same values; anything else (including every input with a problem) takes the generic
+// reading, which reports every problem. Tests compare the two on generated inputs.
+
+const objectPrototype = Object.prototype;
+/** issues of the occurrence lists read here: any means the generic reading takes over (and reports them) */
+const commonIssues = new Issues();
+
+function scoreCommon(input: unknown): InspectionResult | null {
+  if (!isPlainObject(input)) return null;
+  for (const key in input) {
+    if (!hasOwn.call(input, key)) return null;
+    switch (key) {
+      case 'ruleSet':
+      case 'target':
+      case 'measurements':
+      case 'findings':
+      case 'bonus':
+      case 'locale':
+        continue;
+      default:
+        return null;
+    }
+  }
+  const compiled = cachedInspection(input.ruleSet);
+  if (compiled === undefined || compiled.fast === null) return null;
+  const rawLocale = input.locale;
+  const locale: Locale | null =
+    rawLocale === undefined || rawLocale === 'zh' ? 'zh' : rawLocale === 'en' ? 'en' : null;
+  const target = commonTarget(input.target);
+  if (locale === null || target === null) return null;
+  const measured = compiled.fast.readMeasurements(input.measurements);
+  if (measured === undefined) return null;
+  const findings = commonOccurrences(input.findings, 'findings', compiled.deductions?.criteria);
+  const bonus =
+    input.bonus === undefined ? [] : commonOccurrences(input.bonus, 'bonus', compiled.bonus?.criteria);
+  if (findings === null || bonus === null) return null;
+  const service = compiled.service;
+  if (!target.hasServiceFunctions && service !== null) {
+    // a finding on the service indicator of a target without service functions is a problem: reported generically
+    const criteria = compiled.deductions!.criteria;
+    for (const finding of findings)
+      if (criteria.get(finding.criterion)?.indicator === service.indicator) return null;
+  }
+  const vetoes = compiled.fast.evaluateVetoes(measured);
+  return decide(compiled, target, vetoes, measured, findings, bonus, locale);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === objectPrototype;
+}
+
+function commonTarget(raw: unknown): InspectionTarget | null {
+  if (!isPlainObject(raw)) return null;
+  for (const key in raw) {
+    if (!hasOwn.call(raw, key)) return null;
+    if (key !== 'isPortal' && key !== 'hasServiceFunctions' && key !== 'name') return null;
+  }
+  const { isPortal, hasServiceFunctions, name } = raw;
+  return typeof isPortal === 'boolean' &&
+    typeof hasServiceFunctions === 'boolean' &&
+    (name === undefined || typeof name === 'string')
+    ? (raw as unknown as InspectionTarget)
+    : null;
+}
+
+function commonOccurrences(
+  raw: unknown,
+  path: 'findings' | 'bonus',
+  known: ReadonlyMap<string, unknown> | undefined,
+): ReadOccurrence[] | null {
+  if (Array.isArray(raw) && raw.length === 0) return [];
+  const read = readOccurrences(raw, path, known ?? emptyMap, commonIssues, noWords);
+  if (commonIssues.list.length === 0) return read;
+  commonIssues.list.length = 0;
+  return null;
+}
+
+const noWords = { en: '', zh: '' };
 
 const emptyMap: ReadonlyMap<string, never> = new Map<string, never>();
 
