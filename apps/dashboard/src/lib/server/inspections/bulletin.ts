@@ -17,6 +17,7 @@ import {
   programmeGroups,
   programmes,
   targetLevels,
+  units,
   websites,
   type TargetLevel,
 } from '../db/schema';
@@ -99,6 +100,8 @@ interface ResultRow {
   inputs: unknown;
   problems: string | null;
   target: GroupableTarget;
+  /** the owner's and the supervising unit's ids (null when none) */
+  unitIds: (number | null)[];
   name: string;
   homeUrl: string | null;
   siteCode: string | null;
@@ -131,13 +134,25 @@ export async function bulletinFigures({
       kind: websites.kind,
       consolidated: websites.consolidated,
       status: websites.status,
+      ownerUnitId: websites.ownerUnitId,
+      supervisingUnitId: websites.supervisingUnitId,
     })
     .from(websites)
     .where(eq(websites.programmeId, programme.id));
   const supervised = await supervisedChecks(db, programme.id, cycleId, style.newMedia);
   const results = (await loadResults(db, cycleId)).filter((row) => !supervised?.reportIds.has(row.id));
+  // group keys may name units (unit:gs-lanzhou): the codes of each target's owner and supervising unit
+  const unitCode = await unitCodes(db, [
+    ...registry.flatMap((site) => [site.ownerUnitId, site.supervisingUnitId]),
+    ...results.flatMap((row) => row.unitIds),
+  ]);
+  for (const row of results) row.target.units = codesOf(row.unitIds, unitCode);
+  const groupableRegistry = registry.map((site) => ({
+    ...site,
+    units: codesOf([site.ownerUnitId, site.supervisingUnitId], unitCode),
+  }));
 
-  const websiteFigures = figuresFor('website', results, groups, style.websites, registry);
+  const websiteFigures = figuresFor('website', results, groups, style.websites, groupableRegistry);
   const accountResults = results.filter((row) => row.target.type === 'newMedia');
   const newMedia = accountResults.length
     ? figuresFor('newMedia', results, groups, style.newMedia, null)
@@ -198,12 +213,16 @@ async function loadResults(db: Database, cycleId: number): Promise<ResultRow[]> 
         level: websites.level,
         kind: websites.kind,
         consolidated: websites.consolidated,
+        ownerUnitId: websites.ownerUnitId,
+        supervisingUnitId: websites.supervisingUnitId,
       },
       account: {
         name: newMediaAccounts.name,
         owner: newMediaAccounts.ownerName,
         platform: newMediaAccounts.platform,
         level: newMediaAccounts.level,
+        ownerUnitId: newMediaAccounts.ownerUnitId,
+        supervisingUnitId: newMediaAccounts.supervisingUnitId,
       },
     })
     .from(inspections)
@@ -229,12 +248,33 @@ async function loadResults(db: Database, cycleId: number): Promise<ResultRow[]> 
         consolidated: isSite ? (row.site?.consolidated ?? null) : null,
         platform: isSite ? null : (row.account?.platform ?? null),
       },
+      unitIds: [
+        (isSite ? row.site?.ownerUnitId : row.account?.ownerUnitId) ?? null,
+        (isSite ? row.site?.supervisingUnitId : row.account?.supervisingUnitId) ?? null,
+      ],
       name: (isSite ? row.site?.name : row.account?.name) ?? '',
       homeUrl: isSite ? (row.site?.homeUrl ?? null) : null,
       siteCode: isSite ? (row.site?.siteCode ?? null) : null,
       owner: (isSite ? row.site?.owner : row.account?.owner) ?? '',
       platform: isSite ? null : (row.account?.platform ?? null),
     };
+  });
+}
+
+async function unitCodes(db: Database, ids: readonly (number | null)[]): Promise<Map<number, string>> {
+  const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db
+    .select({ id: units.id, code: units.code })
+    .from(units)
+    .where(inArray(units.id, wanted));
+  return new Map(rows.map((row) => [row.id, row.code]));
+}
+
+function codesOf(ids: readonly (number | null)[], unitCode: ReadonlyMap<number, string>): string[] {
+  return ids.flatMap((id) => {
+    const code = id === null ? undefined : unitCode.get(id);
+    return code === undefined ? [] : [code];
   });
 }
 
@@ -255,7 +295,15 @@ function figuresFor(
   programmeGroupRows: readonly { key: string; label: string; labelEn: string | null }[],
   rounding: DisplayRounding,
   registry:
-    readonly { id: number; level: string; kind: string; consolidated: boolean; status: string }[] | null,
+    | readonly {
+        id: number;
+        level: string;
+        kind: string;
+        consolidated: boolean;
+        status: string;
+        units: readonly string[];
+      }[]
+    | null,
 ): TargetFigures {
   const groups = targetGroups(programmeGroupRows, type);
   const groupOf = (target: GroupableTarget) =>
@@ -317,6 +365,7 @@ function figuresFor(
         kind: site.kind,
         consolidated: site.consolidated,
         platform: null,
+        units: site.units,
       });
       population[group] = (population[group] ?? 0) + 1;
     }

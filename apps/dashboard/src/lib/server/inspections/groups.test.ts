@@ -24,6 +24,15 @@ describe('group keys', () => {
     expect(parseGroupKey('level:city&kind:department')!(site({ level: 'city', kind: 'portal' }))).toBe(false);
   });
 
+  it('match by the owning or supervising unit (Gansu: a city with the county sites it supervises)', () => {
+    const countyPortal = site({ units: ['gs-longnan'] });
+    expect(parseGroupKey('unit:gs-longnan')!(countyPortal)).toBe(true);
+    expect(parseGroupKey('unit:gs-lanzhou+gs-longnan')!(countyPortal)).toBe(true);
+    expect(parseGroupKey('unit:gs-lanzhou')!(countyPortal)).toBe(false);
+    expect(parseGroupKey('unit:gs-lanzhou')!(site({}))).toBe(false);
+    expect(parseGroupKey('level:city&unit:gs-longnan')!(countyPortal)).toBe(false);
+  });
+
   it('a key without a type is for websites; type:newMedia for accounts only', () => {
     const account = site({ type: 'newMedia', kind: null, consolidated: null, level: 'city' });
     expect(parseGroupKey('level:city')!(account)).toBe(false);

@@ -6,8 +6,10 @@ import type { TargetType } from '../db/schema';
 //   "level:county+belowCounty"            县及以下
 //   "consolidated:false"                  独立运行的政府网站 (Jieyang)
 //   "type:newMedia&level:city"            市级政务新媒体
+//   "unit:gs-lanzhou"                     兰州市 (its own sites and those it supervises: Gansu's per-city table)
 // Fields: type (website / newMedia; website when absent), level, kind (portal / department / other),
-// consolidated (true / false), platform. A target belongs to the first group, by position, that it matches.
+// consolidated (true / false), platform, unit (the code of the owner or the supervising unit). A target belongs to
+// the first group, by position, that it matches.
 
 export interface GroupableTarget {
   type: TargetType;
@@ -15,9 +17,11 @@ export interface GroupableTarget {
   kind: string | null;
   consolidated: boolean | null;
   platform: string | null;
+  /** codes of the units that own (主办) or supervise (主管) the target */
+  units?: readonly string[];
 }
 
-const fields = ['type', 'level', 'kind', 'consolidated', 'platform'] as const;
+const fields = ['type', 'level', 'kind', 'consolidated', 'platform', 'unit'] as const;
 type Field = (typeof fields)[number];
 
 export type GroupMatcher = (target: GroupableTarget) => boolean;
@@ -35,6 +39,7 @@ export function parseGroupKey(key: string): GroupMatcher | null {
     type.includes(target.type) &&
     conditions.every(([field, values]) => {
       if (field === 'type') return true;
+      if (field === 'unit') return values.some((code) => target.units?.includes(code) ?? false);
       const value = target[field];
       return value !== null && values.includes(String(value));
     });
