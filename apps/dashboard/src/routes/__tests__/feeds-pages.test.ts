@@ -5,6 +5,7 @@ import { previewAssessment, scorerArguments } from '$lib/entry-form';
 import { feedSourceTitle } from '$lib/feed-sources';
 import { closeAppDatabase, type AppDatabase } from '$lib/server/db';
 import { cycles, programmes, selfEvaluations, units, websites } from '$lib/server/db/schema';
+import { gansuInspectionsProgrammeSlug } from '$lib/server/demo/gansu-inspections';
 import { websiteInputs, websiteProblems } from '$lib/server/inspections/demo-support';
 import { recordInspection, websiteRuleSetId, type InspectionTargetRef } from '$lib/server/inspections/record';
 import { call, databaseKinds, expectOk, sessionTokenFor, useTestDatabase } from '../../../test/harness';
@@ -25,6 +26,8 @@ describe.each(databaseKinds)('inspection feeds on the self-evaluation and review
   beforeAll(async () => {
     database = await useTestDatabase(kind);
     const db = database.db;
+    // the demo's Gansu quarters would count too: these tests build their own
+    await db.delete(programmes).where(eq(programmes.slug, gansuInspectionsProgrammeSlug));
     const [gansu] = await db.select().from(programmes).where(eq(programmes.slug, 'gansu-2019'));
     const [open] = await db
       .select()

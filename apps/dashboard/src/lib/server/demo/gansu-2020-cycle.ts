@@ -10,11 +10,16 @@ import {
   type LossKey,
   type UnitAssessment,
 } from './gansu-2019-assessment';
+import { gansu2020Q1FedValues, type FedValues } from './gansu-inspections';
 
 // The Gansu 2020 cycle, still open: the demo's live work. Inputs are the 2019 ones with small invented changes (some
 // units fixed a weakness, some have a new one). Roughly half the units are verified, the rest submitted or still
 // drafting; 兰州市 — the demo assessor's unit — is a draft with every entry but one (D2.1) filled in, so the demo
 // (and the browser journey) can finish it, attach the budget document, and submit.
+//
+// The sub-items fed by the quarterly inspections (A1.1, A2.1, A3.1) read 2020 Q1, the year's only quarter so far
+// (gansu-inspections.ts): a unit that saved them saved exactly what the feed computes, so the review page shows no
+// difference; the units still drafting (other than 兰州市) have not saved them, so their page shows the prefill.
 
 export const gansu2020CycleSlug = '2020';
 /** The one entry 兰州市's draft leaves empty. */
@@ -48,6 +53,8 @@ export interface Gansu2020SeedIds {
   reviewerId: number;
 }
 
+const fedSubItems = ['A1.1', 'A2.1', 'A3.1'] as const satisfies readonly (keyof FedValues)[];
+
 /** The 2020 losses: a unit that lost points in 2019 fixed its first weakness; every third unit has a late message. */
 export function losses2020(assessment: UnitAssessment, index: number): LossKey[] {
   const result: LossKey[] = assessment.verified.slice(1);
@@ -73,6 +80,7 @@ export async function seedGansu2020Cycle(db: Database, ids: Gansu2020SeedIds): P
   if (!context) throw new Error('2020 cycle missing');
   const { ruleSet } = context;
   const measurements = clearMeasurements(ruleSet);
+  const fedValues = gansu2020Q1FedValues();
 
   const selfRows: (typeof selfEvaluations.$inferInsert)[] = [];
   const reviewRows: (typeof reviews.$inferInsert)[] = [];
@@ -86,11 +94,19 @@ export async function seedGansu2020Cycle(db: Database, ids: Gansu2020SeedIds): P
       losses2020(assessment, index),
       assessment.notApplicable,
     );
+    const fed = fedValues.get(assessment.code) ?? {};
+    for (const subItemId of fedSubItems) {
+      const value = fed[subItemId];
+      if (value !== undefined) inputs[subItemId] = { value };
+    }
     const draft = draftCodes.has(assessment.code);
     let subItems = Object.entries(inputs);
     if (assessment.code === 'gs-lanzhou')
       subItems = subItems.filter(([subItemId]) => subItemId !== lanzhou2020OpenSubItem);
-    else if (draft) subItems = subItems.slice(0, 6);
+    else if (draft)
+      subItems = subItems
+        .slice(0, 6)
+        .filter(([subItemId]) => !(fedSubItems as readonly string[]).includes(subItemId));
     const measurementEntries = Object.entries(measurements).map(([entryId, value]) => ({
       entryKind: 'measurement' as const,
       entryId,

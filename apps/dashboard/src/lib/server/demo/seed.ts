@@ -5,6 +5,7 @@ import { auditLog, cycles, programmeGroups, programmes, programmeUnits, units, u
 import { demoAccounts, type DemoAccount } from './accounts';
 import { gansuCities, gansuDepartments } from './gansu-2019-units';
 import { seedGansu2020Cycle } from './gansu-2020-cycle';
+import { gansuInspectionsProgrammeSlug, seedGansuInspections } from './gansu-inspections';
 import { hanzhongProgrammeSlug, seedHanzhong2022Q3 } from './hanzhong-2022-q3';
 import { jiangxiProgrammeSlug, seedJiangxi2018Q1 } from './jiangxi-2018-q1';
 import { seedGansu2019Assessment } from './seed-assessment';
@@ -45,6 +46,10 @@ export const demoProgrammes: readonly DemoProgramme[] = [
   },
   { slug: jiangxiProgrammeSlug, seed: async (db, context) => void (await seedJiangxi2018Q1(db, context)) },
   { slug: hanzhongProgrammeSlug, seed: async (db, context) => void (await seedHanzhong2022Q3(db, context)) },
+  {
+    slug: gansuInspectionsProgrammeSlug,
+    seed: async (db, context) => void (await seedGansuInspections(db, context)),
+  },
 ];
 
 /** Seeds the demo programmes not seeded yet; returns the slugs it seeded. */

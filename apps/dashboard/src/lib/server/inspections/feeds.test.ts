@@ -6,6 +6,7 @@ import { closeAppDatabase, type AppDatabase } from '$lib/server/db';
 import { cycles, inspections, newMediaAccounts, programmes, units, websites } from '$lib/server/db/schema';
 import { databaseKinds, useTestDatabase } from '../../../../test/harness';
 import { newMediaInputs, websiteInputs, websiteProblems } from './demo-support';
+import { gansuInspectionsProgrammeSlug } from '../demo/gansu-inspections';
 import { inspectionFeeds, type FedSubItem, type InspectionFeedResult } from './feeds';
 import { recordInspection, websiteRuleSetId, type InspectionTargetRef } from './record';
 import type { InspectionSource } from '../db/schema';
@@ -69,6 +70,8 @@ describe.each(databaseKinds)('inspection feeds on %s', (kind) => {
   beforeAll(async () => {
     database = await useTestDatabase(kind);
     const db = database.db;
+    // the demo's Gansu quarters would count too: these tests build their own
+    await db.delete(programmes).where(eq(programmes.slug, gansuInspectionsProgrammeSlug));
     for (const code of [
       'gs-lanzhou',
       'gs-jiayuguan',

@@ -1,5 +1,10 @@
 import { error } from '@sveltejs/kit';
 import {
+  gansuInspectionsProgrammeSlug,
+  gansuInspectionsSourceNote,
+  gansuInspectionsSourceNoteEn,
+} from '$lib/server/demo/gansu-inspections';
+import {
   hanzhongProgrammeSlug,
   hanzhongSourceNote,
   hanzhongSourceNoteEn,
@@ -17,6 +22,7 @@ import type { PageServerLoad } from './$types';
 const sourceNotes: Record<string, { zh: string; en: string }> = {
   [jiangxiProgrammeSlug]: { zh: jiangxiSourceNote, en: jiangxiSourceNoteEn },
   [hanzhongProgrammeSlug]: { zh: hanzhongSourceNote, en: hanzhongSourceNoteEn },
+  [gansuInspectionsProgrammeSlug]: { zh: gansuInspectionsSourceNote, en: gansuInspectionsSourceNoteEn },
 };
 
 export const load = (async (event) => {
