@@ -5,6 +5,11 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import {
+  benchLeaderCount,
+  benchLeaderPassword,
+  benchLeaderUsername,
+} from '../src/lib/server/demo/bench-leaders';
 import { startPostgresCluster, type PostgresCluster } from '../test/postgres-cluster';
 
 // The dashboard under load: the built server (node build) with national-scale generated data (KAOHE_SEED=bench:
@@ -12,7 +17,10 @@ import { startPostgresCluster, type PostgresCluster } from '../test/postgres-clu
 // the rankings page and on unit breakdowns. Prints p50/p95/p99 latency, errors and the server's memory; with
 // --write, records them in docs/performance.md (its own section). A benchmark, not a test: it asserts nothing.
 //
-//   pnpm --filter @kaohe/dashboard bench [-- --duration=20 --connections=50 --write]
+// Each connection is its own leader (bench-leader-01 … from the bench seed, logged in through /login), so a shared
+// page cache cannot pass for a per-user one; the runs are made with the page cache on and off (KAOHE_PAGE_CACHE).
+//
+//   pnpm --filter @kaohe/dashboard bench [-- --duration=20 --connections=50 --cache=both|on|off --write]
 //   pnpm --filter @kaohe/dashboard bench -- --postgres --processes=2 --write   # scripts/cluster.js, 2 app processes
 
 const appDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -36,6 +44,10 @@ const processes = Number(args.get('processes') ?? 1);
 if (!Number.isInteger(processes) || processes < 1) throw new Error('--processes must be a whole number ≥ 1');
 if (processes > 1 && !usePostgres)
   throw new Error('--processes needs --postgres (PGlite lives inside one process)');
+/** --cache=on|off|both: the shared page cache of published views (page-cache.ts) */
+const cacheArg = args.get('cache') ?? 'both';
+if (!['on', 'off', 'both'].includes(cacheArg)) throw new Error('--cache must be on, off or both');
+const cacheModes = cacheArg === 'both' ? (['on', 'off'] as const) : [cacheArg as 'on' | 'off'];
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -107,6 +119,7 @@ function percentile(sorted: number[], p: number): number {
 
 interface Run {
   name: string;
+  cache: 'on' | 'off';
   requests: number;
   throughput: number;
   p50: number;
@@ -122,10 +135,12 @@ interface Run {
   load: number;
 }
 
+/** One autocannon client per connection, each with its own leader's cookie; the paths are taken in turn by all. */
 async function load(
   name: string,
+  cache: 'on' | 'off',
   baseUrl: string,
-  cookie: string,
+  cookies: string[],
   paths: string[],
   pid: number,
 ): Promise<Run> {
@@ -134,47 +149,64 @@ async function load(
   let rssMax = 0;
   const sampler = setInterval(() => (rssMax = Math.max(rssMax, rssMb(pid).rss)), 100);
   let next = 0;
-  let finish: (result: autocannon.Result) => void = () => undefined;
-  let fail: (error: unknown) => void = () => undefined;
-  const done = new Promise<autocannon.Result>((resolve, reject) => {
-    finish = resolve;
-    fail = reject;
-  });
-  const instance = autocannon(
-    {
-      url: baseUrl,
-      connections,
-      duration,
-      headers: { cookie, accept: 'text/html' },
-      requests: [
-        {
-          setupRequest: (request) => {
-            const requestPath = paths[next++ % paths.length]!;
-            return { ...request, path: requestPath };
+  const clients = Array.from(
+    { length: connections },
+    (_, index) =>
+      new Promise<autocannon.Result>((resolve, reject) => {
+        const instance = autocannon(
+          {
+            url: baseUrl,
+            connections: 1,
+            duration,
+            headers: { cookie: cookies[index % cookies.length]!, accept: 'text/html' },
+            requests: [
+              {
+                setupRequest: (request) => {
+                  const requestPath = paths[next++ % paths.length]!;
+                  return { ...request, path: requestPath };
+                },
+              },
+            ],
           },
-        },
-      ],
-    },
-    (error, result) => (error ? fail(error) : finish(result)),
+          (error, result) => (error ? reject(error) : resolve(result)),
+        );
+        instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+      }),
   );
-  instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
-  const result = await done;
+  const results = await Promise.all(clients);
   clearInterval(sampler);
   latencies.sort((a, b) => a - b);
+  const sum = (pick: (result: autocannon.Result) => number) =>
+    results.reduce((total, result) => total + pick(result), 0);
   return {
     name,
-    requests: result.requests.total,
-    throughput: result.requests.average,
+    cache,
+    requests: sum((result) => result.requests.total),
+    throughput: sum((result) => result.requests.average),
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
     max: latencies.at(-1) ?? NaN,
-    errors: result.errors + result.timeouts,
-    non2xx: result.non2xx,
+    errors: sum((result) => result.errors + result.timeouts),
+    non2xx: sum((result) => result.non2xx),
     rssMax,
     cpuPerRequest: (cpuMs(pid) - cpuBefore) / Math.max(1, latencies.length),
     load: loadavg()[0]!,
   };
+}
+
+async function logIn(baseUrl: string, username: string, password: string): Promise<string> {
+  const login = await fetch(`${baseUrl}/login`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { origin: baseUrl, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+    body: new URLSearchParams({ username, password }),
+  });
+  const cookie = (
+    login.headers.getSetCookie().find((value) => value.startsWith('kaohe_session=')) ?? ''
+  ).split(';')[0]!;
+  if (!cookie) throw new Error(`login of ${username} failed: ${login.status}`);
+  return cookie;
 }
 
 async function main(): Promise<void> {
@@ -186,7 +218,7 @@ async function main(): Promise<void> {
   let cluster: PostgresCluster | undefined;
   if (usePostgres) cluster = await startPostgresCluster();
   const databaseUrl = cluster?.url ?? '';
-  const startServer = async (serving: boolean) => {
+  const startServer = async (serving: boolean, cache: 'on' | 'off' = 'on') => {
     const startedAt = performance.now();
     const clustered = serving && processes > 1;
     const script = clustered ? path.join(appDir, 'scripts', 'cluster.js') : entry;
@@ -199,6 +231,7 @@ async function main(): Promise<void> {
         ORIGIN: baseUrl,
         KAOHE_DATA_DIR: dataDir,
         KAOHE_SEED: 'bench',
+        KAOHE_PAGE_CACHE: cache,
         DATABASE_URL: databaseUrl,
       },
       stdio: ['ignore', 'inherit', 'inherit'],
@@ -234,63 +267,79 @@ async function main(): Promise<void> {
   console.log(
     `${keptDataDir ? 'start' : 'first start with national-scale seed'}: ${seedSeconds.toFixed(1)} s`,
   );
-  const { child: server, seconds: restartSeconds } = await startServer(true);
-  console.log(`restart on the seeded data: ${restartSeconds.toFixed(1)} s`);
+  const runs: Run[] = [];
+  const notes: string[] = [];
+  const cookies: string[] = [];
+  let cycleId = '';
+  let loadBefore = NaN;
   try {
-    const login = await fetch(`${baseUrl}/login`, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { origin: baseUrl, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
-      body: new URLSearchParams({ username: 'leader', password: 'kaohe-leader-2019' }),
-    });
-    const cookie = (
-      login.headers.getSetCookie().find((value) => value.startsWith('kaohe_session=')) ?? ''
-    ).split(';')[0]!;
-    if (!cookie) throw new Error(`login failed: ${login.status}`);
-    const home = await (await fetch(`${baseUrl}/`, { headers: { cookie } })).text();
-    const cycleId = /全国规模基准测试（生成数据）<\/h2>[\s\S]*?\/rankings\?cycle=(\d+)/.exec(home)?.[1];
-    if (!cycleId) throw new Error('bench cycle not found on the start page');
-
-    const rankingsPath = `/rankings?cycle=${cycleId}`;
-    const loadBefore = loadavg()[0]!;
-    const timed = async (url: string) => {
-      const start = performance.now();
-      const response = await fetch(`${baseUrl}${url}`, { headers: { cookie } });
-      const body = await response.text();
-      return { ms: performance.now() - start, status: response.status, body };
-    };
-    const firstRankings = await timed(rankingsPath);
-    const unitIds = [
-      ...new Set([...firstRankings.body.matchAll(/\/units\/(\d+)\?cycle=/g)].map((match) => match[1]!)),
-    ];
-    const unitPaths = unitIds.slice(0, 200).map((id) => `/units/${id}?cycle=${cycleId}`);
-    const firstBreakdown = await timed(unitPaths[0]!);
-    console.log(
-      `cold: rankings ${firstRankings.ms.toFixed(0)} ms (${(firstRankings.body.length / 1024).toFixed(0)} KB), breakdown ${firstBreakdown.ms.toFixed(0)} ms`,
-    );
-
-    const runs = [
-      await load('rankings (page 1, both groups)', baseUrl, cookie, [rankingsPath], server.pid!),
-      await load(
-        `unit breakdowns (${unitPaths.length} units in turn)`,
-        baseUrl,
-        cookie,
-        unitPaths,
-        server.pid!,
-      ),
-    ];
-    const memory = rssMb(server.pid!);
+    for (const cache of cacheModes) {
+      const { child: server, seconds: restartSeconds } = await startServer(true, cache);
+      console.log(`restart on the seeded data, page cache ${cache}: ${restartSeconds.toFixed(1)} s`);
+      try {
+        if (cookies.length === 0) {
+          // sessions live in the database: one login per leader serves both servers
+          for (let index = 0; index < Math.min(connections, benchLeaderCount); index += 1)
+            cookies.push(await logIn(baseUrl, benchLeaderUsername(index), benchLeaderPassword));
+          const home = await (await fetch(`${baseUrl}/`, { headers: { cookie: cookies[0]! } })).text();
+          cycleId = /全国规模基准测试（生成数据）<\/h2>[\s\S]*?\/rankings\?cycle=(\d+)/.exec(home)?.[1] ?? '';
+          if (!cycleId) throw new Error('bench cycle not found on the start page');
+          loadBefore = loadavg()[0]!;
+        }
+        const rankingsPath = `/rankings?cycle=${cycleId}`;
+        const timed = async (url: string, cookie: string) => {
+          const start = performance.now();
+          const response = await fetch(`${baseUrl}${url}`, { headers: { cookie } });
+          const body = await response.text();
+          return { ms: performance.now() - start, status: response.status, body };
+        };
+        const firstRankings = await timed(rankingsPath, cookies[0]!);
+        const unitIds = [
+          ...new Set([...firstRankings.body.matchAll(/\/units\/(\d+)\?cycle=/g)].map((match) => match[1]!)),
+        ];
+        const unitPaths = unitIds.slice(0, 200).map((id) => `/units/${id}?cycle=${cycleId}`);
+        const firstBreakdown = await timed(unitPaths[0]!, cookies[0]!);
+        // the second leader's pages (from the cache when it is on) carry their own name, never the first's
+        const secondRankings = await timed(rankingsPath, cookies[1] ?? cookies[0]!);
+        const ownNames =
+          firstRankings.body.includes('基准领导01') &&
+          (cookies.length < 2 ||
+            (secondRankings.body.includes('基准领导02') && !secondRankings.body.includes('基准领导01')));
+        if (!ownNames) throw new Error('a leader did not see their own name on the rankings page');
+        notes.push(
+          `Page cache ${cache}: cold rankings ${firstRankings.ms.toFixed(0)} ms (page ${(firstRankings.body.length / 1024).toFixed(0)} KB), the next leader's ${secondRankings.ms.toFixed(0)} ms, cold breakdown ${firstBreakdown.ms.toFixed(0)} ms; restart ${restartSeconds.toFixed(1)} s.`,
+        );
+        console.log(notes.at(-1));
+        runs.push(
+          await load('rankings (page 1, both groups)', cache, baseUrl, cookies, [rankingsPath], server.pid!),
+          await load(
+            `unit breakdowns (${unitPaths.length} units in turn)`,
+            cache,
+            baseUrl,
+            cookies,
+            unitPaths,
+            server.pid!,
+          ),
+        );
+        const memory = rssMb(server.pid!);
+        notes.push(
+          `Server RSS at the end (cache ${cache}) ${memory.rss.toFixed(0)} MB, peak (VmHWM) ${memory.peak.toFixed(0)} MB.`,
+        );
+      } finally {
+        await stopServer(server);
+      }
+    }
     const lines = [
-      `| page | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | errors | non-2xx | server RSS max MB | server CPU ms/request | load avg |`,
-      `|---|---|---|---|---|---|---|---|---|---|---|---|`,
+      `| page | page cache | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | errors | non-2xx | server RSS max MB | server CPU ms/request | load avg |`,
+      `|---|---|---|---|---|---|---|---|---|---|---|---|---|`,
       ...runs.map(
         (run) =>
-          `| ${run.name} | ${run.requests} | ${run.throughput.toFixed(0)} | ${Math.round(run.p50)} | ${Math.round(run.p95)} | ${Math.round(run.p99)} | ${Math.round(run.max)} | ${run.errors} | ${run.non2xx} | ${run.rssMax.toFixed(0)} | ${run.cpuPerRequest.toFixed(1)} | ${run.load.toFixed(1)} |`,
+          `| ${run.name} | ${run.cache} | ${run.requests} | ${run.throughput.toFixed(0)} | ${Math.round(run.p50)} | ${Math.round(run.p95)} | ${Math.round(run.p99)} | ${Math.round(run.max)} | ${run.errors} | ${run.non2xx} | ${run.rssMax.toFixed(0)} | ${run.cpuPerRequest.toFixed(1)} | ${run.load.toFixed(1)} |`,
       ),
     ];
     const summary = [
-      `Machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version}, database ${cluster ? 'PostgreSQL 15 (same machine, loopback)' : 'PGlite (in the server process)'}; ${processes > 1 ? `${processes} app processes (scripts/cluster.js)` : 'one app process'}${nodeArgs.length ? ` with \`${nodeArgs.join(' ')}\`` : ''}; ${connections} connections × ${duration} s per page, loopback; load average before the runs ${loadBefore.toFixed(1)}.`,
-      `First start (initdb, migrations, demo + national-scale seed, results frozen): ${seedSeconds.toFixed(1)} s; the load runs on a restarted server (ready in ${restartSeconds.toFixed(1)} s). Cold requests: rankings ${firstRankings.ms.toFixed(0)} ms (page ${(firstRankings.body.length / 1024).toFixed(0)} KB), breakdown ${firstBreakdown.ms.toFixed(0)} ms. Server RSS at the end ${memory.rss.toFixed(0)} MB, peak (VmHWM, including the seed) ${memory.peak.toFixed(0)} MB.`,
+      `Machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version}, database ${cluster ? 'PostgreSQL 15 (same machine, loopback)' : 'PGlite (in the server process)'}; ${processes > 1 ? `${processes} app processes (scripts/cluster.js)` : 'one app process'}${nodeArgs.length ? ` with \`${nodeArgs.join(' ')}\`` : ''}; ${connections} connections (${cookies.length} leaders, each its own session) × ${duration} s per page, loopback; load average before the runs ${loadBefore.toFixed(1)}.`,
+      `First start (initdb, migrations, demo + national-scale seed, results frozen): ${seedSeconds.toFixed(1)} s. ${notes.join(' ')}`,
       '',
       ...lines,
     ];
@@ -301,7 +350,6 @@ async function main(): Promise<void> {
         summary.join('\n'),
       );
   } finally {
-    await stopServer(server);
     if (!keptDataDir) rmSync(dataDir, { recursive: true, force: true });
     cluster?.stop();
   }

@@ -1,9 +1,27 @@
 import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { langCookieName, localeOf, parseLang, translator } from '$lib/i18n';
-import { sessionCookieName, sessionCookieOptions, validateSessionToken } from '$lib/server/auth/session';
+import {
+  sessionCookieName,
+  sessionCookieOptions,
+  validateSessionToken,
+  type ContentVersion,
+  type SessionUser,
+} from '$lib/server/auth/session';
 import { recordDenied } from '$lib/server/audit';
 import { appDatabase, closeAppDatabase } from '$lib/server/db';
 import { wasRefused } from '$lib/server/guard';
+import {
+  beginRender,
+  cacheKey,
+  fillTemplate,
+  isCandidate,
+  isPublishedView,
+  lookup,
+  makeTemplate,
+  pendingRender,
+  renderAsTemplate,
+  type PageTemplate,
+} from '$lib/server/page-cache';
 
 /** requests still being handled: the database closes only after them (a client that hung up leaves its request running) */
 let inFlight = 0;
@@ -25,10 +43,14 @@ export const handle: Handle = async ({ event, resolve }) => {
   inFlight += 1;
   try {
     event.locals.lang = parseLang(event.cookies.get(langCookieName));
-    await authenticate(event);
-    const response = await resolve(event, {
-      transformPageChunk: ({ html }) => html.replace('%lang%', localeOf(event.locals.lang)),
-    });
+    const version = await authenticate(event);
+    const options = {
+      transformPageChunk: ({ html }: { html: string }) => html.replace('%lang%', localeOf(event.locals.lang)),
+    };
+    const response =
+      version && event.locals.user
+        ? await sharedPage(event, event.locals.user, version, () => resolve(event, options))
+        : await resolve(event, options);
     setSecurityHeaders(event, response);
     if (response.status === 403 || wasRefused(event.locals)) await logRefusal(event);
     return response;
@@ -38,20 +60,73 @@ export const handle: Handle = async ({ event, resolve }) => {
   }
 };
 
-async function authenticate(event: RequestEvent): Promise<void> {
+/** Sets locals.user; for a page that may be shared (page-cache.ts), returns the content version read with the session. */
+async function authenticate(event: RequestEvent): Promise<ContentVersion | null> {
   event.locals.user = null;
   event.locals.session = null;
   const token = event.cookies.get(sessionCookieName);
-  if (!token) return;
+  if (!token) return null;
   const { db } = await appDatabase();
-  const { session, user } = await validateSessionToken(db, token);
-  if (session) {
-    event.locals.user = user;
-    event.locals.session = session;
-    event.cookies.set(sessionCookieName, token, sessionCookieOptions(event.url, session.expiresAt));
-  } else {
-    event.cookies.delete(sessionCookieName, { path: '/' });
+  const validation = await validateSessionToken(db, token);
+  if (validation.session) {
+    event.locals.user = validation.user;
+    event.locals.session = validation.session;
+    event.cookies.set(
+      sessionCookieName,
+      token,
+      sessionCookieOptions(event.url, validation.session.expiresAt),
+    );
+    return isCandidate(event.request, event.url) ? validation.contentVersion : null;
   }
+  event.cookies.delete(sessionCookieName, { path: '/' });
+  return null;
+}
+
+/**
+ * A page that may be shared: from the cache with the viewer's name spliced in, or rendered with markers for the name
+ * (the layout), kept if the load said it is a published view, and filled in for this viewer either way.
+ */
+async function sharedPage(
+  event: RequestEvent,
+  user: SessionUser,
+  version: ContentVersion,
+  render: () => Response | Promise<Response>,
+): Promise<Response> {
+  const { db } = await appDatabase();
+  const key = cacheKey(version, user, event.locals.lang, event.url);
+  const cached = lookup(db, version, key) ?? (await pendingRender(db, version, key));
+  if (cached) return filledResponse(event, cached, user);
+  const settle = beginRender(db, version, key);
+  let template: PageTemplate | null = null;
+  try {
+    renderAsTemplate(event.locals);
+    const response = await render();
+    const contentType = response.headers.get('content-type') ?? '';
+    // a redirect, or no page rendered at all (the server tests call loads directly): nothing to fill in
+    if (!contentType.startsWith('text/html') || !response.body) return response;
+    const page = makeTemplate(await response.text(), contentType);
+    if (response.status === 200 && isPublishedView(event.locals)) template = page;
+    const headers = new Headers(response.headers);
+    // the page's hash and length were of the template
+    headers.delete('etag');
+    headers.delete('content-length');
+    return new Response(fillTemplate(page, user), { status: response.status, headers });
+  } finally {
+    settle(template);
+  }
+}
+
+function filledResponse(event: RequestEvent, template: PageTemplate, user: SessionUser): Response {
+  const headers = new Headers({ 'content-type': template.contentType });
+  // resolve() did not run, so the refreshed session cookie is added here
+  const session = event.locals.session;
+  const token = event.cookies.get(sessionCookieName);
+  if (session && token)
+    headers.append(
+      'set-cookie',
+      event.cookies.serialize(sessionCookieName, token, sessionCookieOptions(event.url, session.expiresAt)),
+    );
+  return new Response(fillTemplate(template, user), { status: 200, headers });
 }
 
 /** A refused request goes to the audit log (rate-limited there); failing to log never changes the answer. */

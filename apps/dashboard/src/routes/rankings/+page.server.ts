@@ -1,6 +1,7 @@
 import { filterQuery, loadRankingView } from '$lib/server/assessment/ranking-view';
 import { db } from '$lib/server/db';
 import { loadInspectionSummary } from '$lib/server/inspection-summary';
+import { markPublishedView } from '$lib/server/page-cache';
 import type { PageServerLoad } from './$types';
 
 const pageSize = 100;
@@ -8,6 +9,8 @@ const pageSize = 100;
 export const load = (async (event) => {
   const view = await loadRankingView(event);
   const { context, source, filters, groups, cycles, programmes } = view;
+  // a frozen revision: the page changes only with an audited write, so viewers of the same class may share it
+  if (source.kind === 'published') markPublishedView(event.locals);
   return {
     programme: context.programme,
     cycle: context.cycle,

@@ -82,8 +82,10 @@ function isAssessment(programme: { kind: ProgrammeKind; ruleSetId: string }): bo
 }
 
 // A programme's unit list is read on every rankings and breakdown request; for thousands of units that costs more
-// than the rest of the page. It is kept per database and cycle while the cycle and programme rows are unchanged,
-// for at most a minute: a unit added, moved or renamed shows within that minute on every app server.
+// than the rest of the page. It is kept per database and cycle while the cycle and programme rows and the newest
+// audit id are unchanged (every write to units, groups and memberships is audited: a unit added, moved or renamed
+// shows at once on every app server), and for at most a minute (audit ids are handed out before commit, so two
+// writes committing out of order could leave one unseen under an id that does not move).
 interface CachedContext {
   stamp: string;
   at: number;
@@ -99,7 +101,11 @@ const contextTtlMs = 60_000;
  */
 export async function loadCycleContext(db: Database, cycleId: number): Promise<CycleContext | null> {
   const [head] = await db
-    .select({ cycle: cycles, programme: programmes })
+    .select({
+      cycle: cycles,
+      programme: programmes,
+      contentVersion: sql<string>`(select max(id) from audit_log)::text`,
+    })
     .from(cycles)
     .innerJoin(programmes, eq(cycles.programmeId, programmes.id))
     .where(eq(cycles.id, cycleId));

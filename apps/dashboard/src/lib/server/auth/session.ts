@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Database } from '../db/open';
 import { sessions, units, users, type Role } from '../db/schema';
 
@@ -60,15 +60,23 @@ export async function createSession(
   return session;
 }
 
-export type SessionValidation = { session: Session; user: SessionUser } | { session: null; user: null };
+/**
+ * The content version read in the same statement as the session (page-cache.ts): the newest audit id, and whether no
+ * write transaction was in flight at that moment.
+ */
+export interface ContentVersion {
+  id: string;
+  settled: boolean;
+}
 
-export async function validateSessionToken(
-  db: Database,
-  token: string,
-  now = new Date(),
-): Promise<SessionValidation> {
-  const sessionId = sessionIdFromToken(token);
-  const rows = await db
+export type SessionValidation =
+  { session: Session; user: SessionUser; contentVersion: ContentVersion } | { session: null; user: null };
+
+// The one query every signed-in request makes, prepared once per database (no SQL building per request).
+const lookups = new WeakMap<Database, ReturnType<typeof prepareLookup>>();
+
+function prepareLookup(db: Database) {
+  return db
     .select({
       session: {
         id: sessions.id,
@@ -85,11 +93,30 @@ export async function validateSessionToken(
         active: users.active,
       },
       unitName: units.name,
+      contentVersion: sql<string>`coalesce((select max(id) from audit_log), 0)::text`,
+      // no other connection to this database (as the app's role: its own connections) holds a transaction id, i.e.
+      // no write is in flight; other databases on the same server do not count
+      settled: sql<boolean>`not exists (select 1 from pg_stat_activity where datname = current_database() and backend_xid is not null and pid <> pg_backend_pid())`,
     })
     .from(sessions)
     .innerJoin(users, eq(sessions.userId, users.id))
     .leftJoin(units, eq(users.unitId, units.id))
-    .where(eq(sessions.id, sessionId));
+    .where(eq(sessions.id, sql.placeholder('sessionId')))
+    .prepare('kaohe_session_lookup');
+}
+
+export async function validateSessionToken(
+  db: Database,
+  token: string,
+  now = new Date(),
+): Promise<SessionValidation> {
+  const sessionId = sessionIdFromToken(token);
+  let lookup = lookups.get(db);
+  if (!lookup) {
+    lookup = prepareLookup(db);
+    lookups.set(db, lookup);
+  }
+  const rows = await lookup.execute({ sessionId });
   const row = rows[0];
   if (!row) return { session: null, user: null };
   const absoluteEnd = row.session.createdAt.getTime() + sessionAbsoluteMs;
@@ -105,7 +132,11 @@ export async function validateSessionToken(
     await db.update(sessions).set({ expiresAt: session.expiresAt }).where(eq(sessions.id, sessionId));
   }
   const { active: _active, ...user } = row.user;
-  return { session, user: { ...user, unitName: row.unitName } };
+  return {
+    session,
+    user: { ...user, unitName: row.unitName },
+    contentVersion: { id: row.contentVersion, settled: row.settled },
+  };
 }
 
 export async function invalidateSession(db: Database, sessionId: string): Promise<void> {

@@ -13,7 +13,15 @@ import {
   selfEvaluations,
   units,
   unitSubmissions,
+  users,
 } from '../db/schema';
+import { hashPassword } from '../auth/password';
+import {
+  benchLeaderCount,
+  benchLeaderDisplayName,
+  benchLeaderPassword,
+  benchLeaderUsername,
+} from './bench-leaders';
 import { fullMarksInputs } from './gansu-2019-assessment';
 
 // National-scale data for the benchmark (KAOHE_SEED=bench): 3,000 units in two groups, 5 websites each (15,000),
@@ -251,6 +259,16 @@ export async function seedBench(
       .insert(unitSubmissions)
       .values(chunk.map((unitId) => ({ cycleId: cycle.id, unitId, status: 'verified' as const })));
   }
+  // one hash for all: the same public password, and 50 argon2 hashes would only slow the seed
+  const passwordHash = await hashPassword(benchLeaderPassword);
+  await db.insert(users).values(
+    Array.from({ length: benchLeaderCount }, (_, index) => ({
+      username: benchLeaderUsername(index),
+      displayName: benchLeaderDisplayName(index),
+      passwordHash,
+      role: 'leader' as const,
+    })),
+  );
   const context = await loadCycleContext(db, cycle.id);
   if (!context) throw new Error('bench cycle missing');
   await freezeResults(db, context, { createdBy: null, reason: '基准测试数据' });

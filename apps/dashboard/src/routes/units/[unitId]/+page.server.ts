@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { loadBreakdown } from '$lib/server/assessment/breakdown';
 import { loadCycle } from '$lib/server/assessment/ranking-view';
 import { db } from '$lib/server/db';
+import { markPublishedView } from '$lib/server/page-cache';
 import { cycles, programmes, programmeUnits } from '$lib/server/db/schema';
 import { requireUnitAccess, requireUser } from '$lib/server/guard';
 import { idParam, parseOrBadRequest, searchParamsObject } from '$lib/server/validation';
@@ -32,6 +33,8 @@ export const load = (async (event) => {
   }
   const breakdown = await loadBreakdown(database, context, unit, lang);
   const group = context.groups.find((candidate) => candidate.key === unit.groupKey) ?? null;
+  // a frozen revision: the page changes only with an audited write, so viewers of the same class may share it
+  if (breakdown.source.kind === 'published') markPublishedView(event.locals);
   return {
     programme: context.programme,
     cycle: context.cycle,

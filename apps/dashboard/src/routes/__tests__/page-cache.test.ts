@@ -1,0 +1,274 @@
+import type { Cookies, RequestEvent } from '@sveltejs/kit';
+import { isHttpError } from '@sveltejs/kit';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { sessionCookieName } from '$lib/server/auth/session';
+import { closeAppDatabase, type AppDatabase } from '$lib/server/db';
+import { cycles, programmes, units, users } from '$lib/server/db/schema';
+import { cachedPages, configurePageCache, escapeHtml } from '$lib/server/page-cache';
+import { handle } from '../../hooks.server';
+import { call, databaseKinds, expectOk, sessionTokenFor, useTestDatabase } from '../../../test/harness';
+import { load as layoutLoad } from '../+layout.server';
+import { actions as unitActions } from '../admin/units/[unitId]/+page.server';
+import { actions as correctActions } from '../publish/[cycleId]/correct/+page.server';
+import { load as rankingsLoad } from '../rankings/+page.server';
+import { load as unitLoad } from '../units/[unitId]/+page.server';
+
+// The shared page cache (page-cache.ts) through the real hook, loads and database: a page stands in for SvelteKit's
+// render (the layout's user in the header and the page's rows as HTML, and both serialised into a <script> for
+// hydration, as SvelteKit does), so what is checked is what the hook keeps, whom it serves it to, and when it lets go.
+
+const origin = 'http://localhost:5173';
+/** a name that needs escaping both in HTML and inside a script string */
+const trickyName = '王<b>"&\'</b>\u2028领导';
+
+describe.each(databaseKinds)('the shared page cache on %s', (kind) => {
+  let database: AppDatabase;
+  const tokens: Record<string, string> = {};
+  let gansuCycle: number;
+  let openCycle: number;
+  let lanzhou: number;
+  /** how many times a page load actually ran (a cache hit runs none) */
+  let renders = 0;
+
+  /** GET through the hook, rendering like SvelteKit would if the hook calls resolve. */
+  async function get(path: string, token: string, lang: 'zh' | 'en' = 'zh') {
+    const url = new URL(path, origin);
+    const unitMatch = /^\/units\/(\d+)$/.exec(url.pathname);
+    const headers = new Headers({
+      accept: 'text/html',
+      cookie: `${sessionCookieName}=${token}; lang=${lang}`,
+    });
+    const setCookies: string[] = [];
+    const cookies: Cookies = {
+      get: (name) => (name === sessionCookieName ? token : name === 'lang' ? lang : undefined),
+      getAll: () => [],
+      set: () => undefined,
+      delete: () => undefined,
+      serialize: (name, value) => `${name}=${value}`,
+    };
+    const event = {
+      request: new Request(url, { headers }),
+      url,
+      params: unitMatch ? { unitId: unitMatch[1]! } : {},
+      route: { id: unitMatch ? '/units/[unitId]' : url.pathname },
+      cookies,
+      locals: {} as App.Locals,
+      platform: undefined,
+      fetch,
+      getClientAddress: () => '127.0.0.1',
+      setHeaders: () => undefined,
+      isDataRequest: false,
+      isSubRequest: false,
+      isRemoteRequest: false,
+      parent: async () => ({}),
+      depends: () => undefined,
+      untrack: <R>(run: () => R) => run(),
+    } as unknown as RequestEvent;
+    const response = await handle({
+      event,
+      resolve: async (inner) => {
+        renders += 1;
+        const layout = await layoutLoad(inner as never);
+        try {
+          const page = unitMatch ? await unitLoad(inner as never) : await rankingsLoad(inner as never);
+          return new Response(renderPage(layout, page), { headers: { 'content-type': 'text/html' } });
+        } catch (thrown) {
+          if (!isHttpError(thrown)) throw thrown;
+          return new Response(renderPage(layout, { error: thrown.body.message }), {
+            status: thrown.status,
+            headers: { 'content-type': 'text/html' },
+          });
+        }
+      },
+    });
+    for (const value of response.headers.getSetCookie()) setCookies.push(value);
+    return { status: response.status, html: await response.text(), setCookies };
+  }
+
+  function renderPage(layout: Awaited<ReturnType<typeof layoutLoad>>, page: unknown): string {
+    const rows =
+      page && typeof page === 'object' && 'groups' in page
+        ? (page as Awaited<ReturnType<typeof rankingsLoad>>).groups
+            .flatMap((group) => group.rows)
+            .map((row) => `<tr><th>${escapeHtml(row.name)}</th><td>${row.total}</td></tr>`)
+            .join('')
+        : '';
+    const who = layout.user
+      ? `<span class="who" title="${escapeHtml(layout.user.username)}">${escapeHtml(layout.user.displayName)}</span>`
+      : '';
+    // SvelteKit serialises with devalue, whose strings are escaped like JSON with "<" as \u003C
+    const data = JSON.stringify([layout, page]).replace(/</g, '\\u003C');
+    return `<!doctype html><html lang="${layout.lang}"><header>${who}</header><main><table>${rows}</table></main><script>window.__data = ${data};</script></html>`;
+  }
+
+  /** The data the page would hydrate with, read back from its <script> as the browser would. */
+  function hydrationData(
+    html: string,
+  ): [{ user: { displayName: string; username: string } | null }, unknown] {
+    const script = /<script>window\.__data = ([\s\S]*?);<\/script>/.exec(html)?.[1];
+    if (!script) throw new Error('no data script');
+    return new Function(`return ${script}`)() as never;
+  }
+
+  /** Requests the page until it is kept: a write on another connection can hold back storing one (page-cache.ts). */
+  async function warm(path: string, token: string, lang: 'zh' | 'en' = 'zh') {
+    const before = cachedPages(database.db);
+    for (let attempt = 0; attempt < 20; attempt += 1) {
+      await get(path, token, lang);
+      if (cachedPages(database.db) > before) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`${path} was never kept`);
+  }
+
+  async function addUser(username: string, displayName: string, role: 'leader' | 'admin') {
+    await database.db.insert(users).values({ username, displayName, role, passwordHash: 'not-a-login' });
+    tokens[username] = await sessionTokenFor(database, username);
+  }
+
+  beforeAll(async () => {
+    database = await useTestDatabase(kind);
+    configurePageCache({ enabled: true, maxBytes: 16 * 1024 * 1024 });
+    for (const username of ['leader', 'assessor', 'admin'])
+      tokens[username] = await sessionTokenFor(database, username);
+    await addUser('leader-two', trickyName, 'leader');
+    const cycleOf = async (programmeSlug: string, cycleSlug: string) => {
+      const [row] = await database.db
+        .select({ id: cycles.id })
+        .from(cycles)
+        .innerJoin(programmes, eq(cycles.programmeId, programmes.id))
+        .where(and(eq(programmes.slug, programmeSlug), eq(cycles.slug, cycleSlug)));
+      return row!.id;
+    };
+    gansuCycle = await cycleOf('gansu-2019', '2019');
+    openCycle = await cycleOf('gansu-2019', '2020');
+    const [unit] = await database.db.select({ id: units.id }).from(units).where(eq(units.code, 'gs-lanzhou'));
+    lanzhou = unit!.id;
+  });
+  afterEach(() => {
+    configurePageCache({ enabled: true, maxBytes: 16 * 1024 * 1024 });
+  });
+  afterAll(async () => {
+    configurePageCache({ enabled: false, maxBytes: 1 });
+    await closeAppDatabase();
+  });
+
+  it('serves two leaders the same kept page, each with their own name (escaped for HTML and for the script)', async () => {
+    const path = `/rankings?cycle=${gansuCycle}`;
+    await warm(path, tokens.leader!);
+    const counted = renders;
+    const mine = await get(path, tokens.leader!);
+    const theirs = await get(path, tokens['leader-two']!);
+    expect(renders).toBe(counted); // both from the cache
+    expect(mine.status).toBe(200);
+    expect(mine.html).toContain('<span class="who" title="leader">分管领导</span>');
+    expect(mine.html).not.toContain('王');
+    expect(theirs.html).toContain(`<span class="who" title="leader-two">${escapeHtml(trickyName)}</span>`);
+    expect(theirs.html).not.toContain('分管领导');
+    expect(theirs.html).not.toContain('<b>');
+    expect(hydrationData(theirs.html)[0].user).toMatchObject({
+      displayName: trickyName,
+      username: 'leader-two',
+    });
+    expect(hydrationData(mine.html)[0].user).toMatchObject({ displayName: '分管领导', username: 'leader' });
+    // the tied first places are on the kept page
+    expect(mine.html).toContain('<tr><th>兰州市</th><td>100</td></tr>');
+    // the refreshed session cookie is sent with a kept page too
+    expect(
+      theirs.setCookies.some((cookie) => cookie.startsWith(`${sessionCookieName}=${tokens['leader-two']}`)),
+    ).toBe(true);
+  });
+
+  it('keeps a leader and an assessor (and an admin) apart', async () => {
+    const path = `/rankings?cycle=${gansuCycle}`;
+    await warm(path, tokens.leader!);
+    const counted = renders;
+    const assessor = await get(path, tokens.assessor!);
+    expect(renders).toBe(counted + 1);
+    expect(hydrationData(assessor.html)[1]).toMatchObject({ linkableUnit: lanzhou });
+    const admin = await get(path, tokens.admin!);
+    expect(renders).toBe(counted + 2);
+    expect(hydrationData(admin.html)[0].user).toMatchObject({ username: 'admin' });
+    const leader = await get(path, tokens.leader!);
+    expect(renders).toBe(counted + 2);
+    expect(hydrationData(leader.html)[1]).toMatchObject({ linkableUnit: 'all' });
+    // an assessor's own breakdown, and another unit's refused: the refusal is not kept for anyone
+    const other = await get(`/units/${lanzhou + 1}?cycle=${gansuCycle}`, tokens.assessor!);
+    expect(other.status).toBe(403);
+    const leaderOther = await get(`/units/${lanzhou + 1}?cycle=${gansuCycle}`, tokens.leader!);
+    expect(leaderOther.status).toBe(200);
+  });
+
+  it('does not serve the English page to a Chinese request, nor the other way round', async () => {
+    const path = `/rankings?cycle=${gansuCycle}`;
+    await warm(path, tokens.leader!, 'en');
+    const english = await get(path, tokens.leader!, 'en');
+    expect(english.html).toContain('<html lang="en">');
+    const chinese = await get(path, tokens.leader!, 'zh');
+    expect(chinese.html).toContain('<html lang="zh">');
+    expect(hydrationData(chinese.html)[0]).toMatchObject({ lang: 'zh' });
+    expect(hydrationData(english.html)[0]).toMatchObject({ lang: 'en' });
+  });
+
+  it('shows a unit renamed by an admin at once', async () => {
+    const path = `/rankings?cycle=${gansuCycle}`;
+    await warm(path, tokens.leader!);
+    expect((await get(path, tokens['leader-two']!)).html).toContain('<th>兰州市</th>');
+    const renamed = await call(unitActions.update, {
+      url: `/admin/units/${lanzhou}?/update`,
+      params: { unitId: String(lanzhou) },
+      token: tokens.admin,
+      form: { code: 'gs-lanzhou', name: '兰州市（新）', nameEn: 'Lanzhou', kind: 'region' },
+    });
+    expect(renamed.outcome.kind).not.toBe('failure');
+    const after = await get(path, tokens['leader-two']!);
+    expect(after.html).toContain('<th>兰州市（新）</th>');
+    expect(after.html).not.toContain('<th>兰州市</th>');
+    const breakdown = await get(`/units/${lanzhou}?cycle=${gansuCycle}`, tokens.leader!);
+    expect(breakdown.html).toContain('兰州市（新）');
+  });
+
+  it('shows a published correction at once', async () => {
+    const path = `/rankings?cycle=${gansuCycle}`;
+    await warm(path, tokens.leader!);
+    expect((await get(path, tokens.leader!)).html).toMatch(/<th>兰州市[^<]*<\/th><td>100<\/td>/);
+    const [cycle] = await database.db.select().from(cycles).where(eq(cycles.id, gansuCycle));
+    const corrected = await call(correctActions.correct, {
+      url: `/publish/${gansuCycle}/correct?/correct`,
+      params: { cycleId: String(gansuCycle) },
+      token: tokens.admin,
+      form: {
+        unitId: String(lanzhou),
+        entryKind: 'subItem',
+        entryId: 'D3.1',
+        cycleVersion: String(cycle!.version),
+        points: '5',
+        reason: '核实后更正：未开展年度业务培训',
+      },
+    });
+    expect(corrected.outcome).toMatchObject({ kind: 'ok' });
+    const after = await get(path, tokens.leader!);
+    expect(after.html).toMatch(/<th>兰州市[^<]*<\/th><td>98<\/td>/);
+  });
+
+  it('keeps no page of a cycle that is not published, and none when switched off', async () => {
+    const openPath = `/rankings?cycle=${openCycle}`;
+    const counted = renders;
+    for (let index = 0; index < 3; index += 1) expect((await get(openPath, tokens.leader!)).status).toBe(200);
+    expect(renders).toBe(counted + 3);
+    const path = `/rankings?cycle=${gansuCycle}`;
+    configurePageCache({ enabled: false, maxBytes: 1 });
+    const before = renders;
+    for (let index = 0; index < 3; index += 1) await get(path, tokens.leader!);
+    expect(renders).toBe(before + 3);
+    expect(cachedPages(database.db)).toBe(0);
+  });
+
+  it('still answers a page load called without a rendered page (the other server tests)', async () => {
+    const data = expectOk(
+      await call(rankingsLoad, { url: `/rankings?cycle=${gansuCycle}`, token: tokens.leader }),
+    );
+    expect(data.groups).toHaveLength(2);
+  });
+});
