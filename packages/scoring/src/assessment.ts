@@ -482,17 +482,21 @@ function readCounts(
   }
   const counts = new Map<string, number>();
   for (const key of ownKeys(raw)) {
-    const at = keyPath(path, key);
     if (!sub.criteria.has(key)) {
       issues.add(
-        at,
+        keyPath(path, key),
         'unknownCriterion',
         `unknown criterion "${key}" for "${sub.subItem.id}"; known: ${listIds([...sub.criteria.keys()])}`,
         `子项“${sub.subItem.id}”没有细则“${key}”；可用细则：${listIds([...sub.criteria.keys()])}`,
       );
       continue;
     }
-    const count = readCount(raw[key], at, issues);
+    const value = raw[key];
+    // the path of an issue only when there is one
+    const count =
+      typeof value === 'number' && Number.isSafeInteger(value) && value >= 0
+        ? value
+        : readCount(value, keyPath(path, key), issues);
     if (count !== undefined) counts.set(key, count);
   }
   return { kind: 'deduct', counts };
@@ -1085,23 +1089,43 @@ function scoreLean(
           },
   } as Omit<AssessmentResult, 'areas' | 'vetoes' | 'bonusBreakdown' | 'rounding' | 'explanation'>;
   const built = result as AssessmentResult;
-  stampLazy(result, {
-    build: (name: string) => {
-      if (name === 'areas') return score(compiled, parsed, measured, bonusFound, locale, false).areas;
-      // the score before rounding, as score() passes it
-      const raw = rawUnits === 0 ? ZERO : new Decimal(unitsText(rawUnits, scale));
-      const scaled =
-        excludedUnits === 0
-          ? raw
-          : raw.times(compiled.total).div(compiled.total.minus(new Decimal(unitsText(excludedUnits, scale))));
-      return explainAssessment(built, compiled, locale, scaled);
-    },
-  });
+  stampLazy(
+    result,
+    new LeanAssessment(built, compiled, parsed, measured, bonusFound, locale, rawUnits, excludedUnits),
+  );
   Object.defineProperty(result, 'areas', lazyField('areas'));
   built.vetoes = vetoes;
   built.bonusBreakdown = bonusBreakdown;
   built.rounding = policy.rounding;
   return Object.defineProperty(built, 'explanation', lazyField('explanation'));
+}
+
+/** What a lean result needs to build its area tree and explanation (a class: no closure per result). */
+class LeanAssessment {
+  constructor(
+    readonly result: AssessmentResult,
+    readonly compiled: CompiledAssessment,
+    readonly parsed: ParsedInputs,
+    readonly measured: ReturnType<typeof readMeasurements>,
+    readonly bonusFound: readonly Occurrence[],
+    readonly locale: Locale,
+    /** the awarded sum and the points rescaled away, in units at the leaf scale */
+    readonly rawUnits: number,
+    readonly excludedUnits: number,
+  ) {}
+
+  build(name: string): unknown {
+    const { compiled, parsed, measured, bonusFound, locale, rawUnits, excludedUnits } = this;
+    if (name === 'areas') return score(compiled, parsed, measured, bonusFound, locale, false).areas;
+    // the score before rounding, as score() passes it
+    const scale = compiled.leafUnitScale!;
+    const raw = rawUnits === 0 ? ZERO : new Decimal(unitsText(rawUnits, scale));
+    const scaled =
+      excludedUnits === 0
+        ? raw
+        : raw.times(compiled.total).div(compiled.total.minus(new Decimal(unitsText(excludedUnits, scale))));
+    return explainAssessment(this.result, compiled, locale, scaled);
+  }
 }
 
 /** numerator ÷ denominator in lowest terms, both whole units at the same scale (as fraction() gives it). */

@@ -659,8 +659,16 @@ function scoreLean(
       anyDeducted ? rawUnits : null,
     ),
   );
-  return Object.defineProperties(result, leanFields(compiled)) as InspectionResult;
+  // one definition at a time: about half the cost of Object.defineProperties with a descriptor map (measured)
+  const built = Object.defineProperty(result, 'breakdown', breakdownField) as InspectionResult;
+  Object.defineProperty(built, 'bonusBreakdown', bonusBreakdownField);
+  built.rounding = policy.rounding;
+  return Object.defineProperty(built, 'explanation', explanationField);
 }
+
+const breakdownField = lazyField('breakdown');
+const bonusBreakdownField = lazyField('bonusBreakdown');
+const explanationField = lazyField('explanation');
 
 /** A vetoed target with a deduction table: the breakdown (findings listed, nothing deducted) on first read. */
 function vetoedLean(
@@ -714,11 +722,11 @@ function vetoedLean(
       null,
     ),
   );
-  const built = Object.defineProperty(result, 'breakdown', lazyField('breakdown')) as InspectionResult;
+  const built = Object.defineProperty(result, 'breakdown', breakdownField) as InspectionResult;
   built.bonusBreakdown = null;
   built.rounding = policy.rounding;
   // the veto lines (they never read the breakdown), on first read like the breakdown
-  return Object.defineProperty(built, 'explanation', lazyField('explanation'));
+  return Object.defineProperty(built, 'explanation', explanationField);
 }
 
 /** No deduction table (new media under the national rules): the vetoes alone decide, as in score(). */
@@ -856,28 +864,6 @@ function bonusInUnits(plan: NonNullable<LeanPlan['bonus']>, found: readonly Occu
 }
 
 const bonusByIndicator: number[] = [];
-
-/** The fields after `total`, per rule set: three built on first read and the rounding. */
-const leanDescriptors = new WeakMap<CompiledInspection, PropertyDescriptorMap>();
-
-function leanFields(compiled: CompiledInspection): PropertyDescriptorMap {
-  let descriptors = leanDescriptors.get(compiled);
-  if (descriptors === undefined) {
-    descriptors = {
-      breakdown: lazyField('breakdown'),
-      bonusBreakdown: lazyField('bonusBreakdown'),
-      rounding: {
-        value: compiled.ruleSet.policy.rounding,
-        writable: true,
-        enumerable: true,
-        configurable: true,
-      },
-      explanation: lazyField('explanation'),
-    };
-    leanDescriptors.set(compiled, descriptors);
-  }
-  return descriptors;
-}
 
 type Outcome = Pick<
   InspectionResult,
