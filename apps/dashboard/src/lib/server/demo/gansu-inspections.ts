@@ -1,5 +1,5 @@
 import { Decimal, seededShuffle } from '@kaohe/scoring';
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/open';
 import {
   cycles,
@@ -940,13 +940,22 @@ export async function seedGansuInspections(
     .returning({ id: newMediaAccounts.id, name: newMediaAccounts.name, platform: newMediaAccounts.platform });
   const accountIds = new Map(accountRows.map((row) => [accountKey(row), row.id]));
 
-  // identical inputs score identically: score each distinct one once, then place it on every target and quarter
-  const scoredOnce = new Map<string, typeof inspections.$inferInsert>();
-  const row = (target: InspectionTargetRef, quarter: number, inputs: MeasuredInputs) => {
+  // identical inputs score identically: each distinct one is scored once (a template), and one statement writes
+  // every inspection from its template, target and quarter (about 3,200 rows; row-by-row values took 3× as long)
+  const templateIndex = new Map<string, number>();
+  const templates: Record<string, unknown>[] = [];
+  const targets = {
+    cycle: [] as number[],
+    website: [] as (number | null)[],
+    account: [] as (number | null)[],
+  };
+  const template: number[] = [];
+  const inspectedOn: string[] = [];
+  const add = (target: InspectionTargetRef, quarter: number, inputs: MeasuredInputs) => {
     const key = `${target.type}:${JSON.stringify(inputs)}`;
-    let values = scoredOnce.get(key);
-    if (!values) {
-      values = inspectionValues({
+    let index = templateIndex.get(key);
+    if (index === undefined) {
+      const values = inspectionValues({
         cycleId: cycleIds[quarter]!,
         target,
         inputs,
@@ -954,27 +963,52 @@ export async function seedGansuInspections(
         inspectorId,
         inspectedOn: gansuQuarters[quarter]!.inspectedOn,
       });
-      scoredOnce.set(key, values);
+      index = templates.length;
+      templates.push({
+        i: index,
+        target_type: values.targetType,
+        rule_set_id: values.ruleSetId,
+        inputs: values.inputs,
+        verdict: values.verdict,
+        reason: values.reason ?? null,
+        veto_ids: values.vetoIds ?? [],
+        score: values.score ?? null,
+        total: values.total ?? null,
+        explanation: values.explanation,
+        explanation_en: values.explanationEn ?? null,
+        problems: values.problems ?? null,
+      });
+      templateIndex.set(key, index);
     }
-    return {
-      ...values,
-      cycleId: cycleIds[quarter]!,
-      websiteId: target.type === 'website' ? target.websiteId : null,
-      accountId: target.type === 'newMedia' ? target.accountId : null,
-      inspectedOn: gansuQuarters[quarter]!.inspectedOn,
-    };
+    targets.cycle.push(cycleIds[quarter]!);
+    targets.website.push(target.type === 'website' ? target.websiteId : null);
+    targets.account.push(target.type === 'newMedia' ? target.accountId : null);
+    template.push(index);
+    inspectedOn.push(gansuQuarters[quarter]!.inspectedOn);
   };
-  const rows: (typeof inspections.$inferInsert)[] = [];
   for (const [siteCode, perQuarter] of plan.siteInputs)
     perQuarter.forEach((inputs, quarter) => {
-      if (inputs) rows.push(row({ type: 'website', websiteId: siteIds.get(siteCode)! }, quarter, inputs));
+      if (inputs) add({ type: 'website', websiteId: siteIds.get(siteCode)! }, quarter, inputs);
     });
   for (const [key, perQuarter] of plan.accountInputs)
     perQuarter.forEach((inputs, quarter) => {
-      if (inputs) rows.push(row({ type: 'newMedia', accountId: accountIds.get(key)! }, quarter, inputs));
+      if (inputs) add({ type: 'newMedia', accountId: accountIds.get(key)! }, quarter, inputs);
     });
-  for (let start = 0; start < rows.length; start += 500)
-    await db.insert(inspections).values(rows.slice(start, start + 500));
+  const numbers = (values: readonly (number | null)[]) =>
+    `{${values.map((value) => (value === null ? 'NULL' : String(value))).join(',')}}`;
+  await db.execute(sql`
+    insert into ${inspections} (cycle_id, target_type, website_id, account_id, source, rule_set_id, inspected_on,
+      inspector_id, inputs, verdict, reason, veto_ids, score, total, explanation, explanation_en, problems)
+    select r.cycle_id, t.target_type::target_type, r.website_id, r.account_id, 'sample'::inspection_source,
+      t.rule_set_id, r.inspected_on, ${inspectorId}, t.inputs, t.verdict, t.reason, t.veto_ids, t.score, t.total,
+      t.explanation, t.explanation_en, t.problems
+    from unnest(${numbers(targets.cycle)}::int[], ${numbers(targets.website)}::int[],
+      ${numbers(targets.account)}::int[], ${numbers(template)}::int[], ${`{${inspectedOn.join(',')}}`}::date[])
+      as r(cycle_id, website_id, account_id, template, inspected_on)
+    join jsonb_to_recordset(${JSON.stringify(templates)}::jsonb)
+      as t(i int, target_type text, rule_set_id text, inputs jsonb, verdict text, reason text, veto_ids jsonb,
+        score numeric, total numeric, explanation jsonb, explanation_en jsonb, problems text)
+      on t.i = r.template`);
   return { programmeId, cycleIdBySlug };
 }
 
