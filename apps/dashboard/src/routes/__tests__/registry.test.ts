@@ -551,6 +551,11 @@ describe.each(databaseKinds)('registry pages on %s', (kind) => {
       noticeCount: 1,
       notices: [{ row: 3, column: '主管单位', message: expect.stringContaining('“南昌市政府”不是考核单位') }],
     });
+    // the import history says so too
+    const history = expectOk(
+      await call(importLoad, as('inspector', { url: `/registry/${programmeId}/import`, params: params() })),
+    );
+    expect(history.history[0]).toMatchObject({ status: 'applied', noticeCount: 1 });
     const [jiangxi] = await database.db.select().from(units).where(eq(units.name, '江西省'));
     const list = expectOk(
       await call(

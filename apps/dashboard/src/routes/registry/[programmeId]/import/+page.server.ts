@@ -45,6 +45,7 @@ export const load = (async (event) => {
         unchanged: number;
       } | null>`${imports.report} -> 'counts'`,
       problemCount: sql<number | null>`(${imports.report} ->> 'problemCount')::int`,
+      noticeCount: sql<number | null>`(${imports.report} ->> 'noticeCount')::int`,
       createdAt: imports.createdAt,
     })
     .from(imports)
