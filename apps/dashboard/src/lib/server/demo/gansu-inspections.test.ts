@@ -2,11 +2,11 @@ import { getRuleSet, type AssessmentRuleSet, type SubItem } from '@kaohe/rules';
 import { Decimal } from '@kaohe/scoring';
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databaseKinds, openTestDatabase } from '../../../../test/harness';
-import type { AppDatabase } from '../db';
+import { load as bulletinLoad } from '../../../routes/inspections/[cycleId]/bulletin/+page.server';
+import { call, databaseKinds, expectOk, sessionTokenFor, useTestDatabase } from '../../../../test/harness';
+import { closeAppDatabase, type AppDatabase } from '../db';
 import { cycles, programmes, selfEvaluations, units, websites } from '../db/schema';
 import { bulletinFigures } from '../inspections/bulletin';
-import { bulletinDraft } from '../inspections/draft';
 import { inspectionFeeds, type InspectionFeedResult } from '../inspections/feeds';
 import { gansu2019Assessments, inputsWithLosses } from './gansu-2019-assessment';
 import { gansuCities } from './gansu-2019-units';
@@ -69,7 +69,7 @@ describe.each(databaseKinds)('the Gansu quarterly inspections on %s', (kind) => 
   let assessment2020Id: number;
 
   beforeAll(async () => {
-    database = await openTestDatabase(kind);
+    database = await useTestDatabase(kind);
     const db = database.db;
     const rows = await db
       .select({ slug: cycles.slug, id: cycles.id, status: cycles.status })
@@ -87,7 +87,7 @@ describe.each(databaseKinds)('the Gansu quarterly inspections on %s', (kind) => 
     assessment2020Id = open!.id;
   });
   afterAll(async () => {
-    await database?.close();
+    await closeAppDatabase();
   });
 
   it('seeds the five quarters and the registry with owners and supervising units', async () => {
@@ -115,7 +115,16 @@ describe.each(databaseKinds)('the Gansu quarterly inspections on %s', (kind) => 
   });
 
   it('2020 Q1: the bulletin page figures and draft reproduce the seed (526, 26, 95.1%, six cities at 100%)', async () => {
-    const figures = (await bulletinFigures({ db: database.db, cycleId: cycleIdBySlug.get('2020-q1')! }))!;
+    const cycleId = cycleIdBySlug.get('2020-q1')!;
+    const page = expectOk(
+      await call(bulletinLoad, {
+        url: `/inspections/${cycleId}/bulletin`,
+        params: { cycleId: String(cycleId) },
+        token: await sessionTokenFor(database, 'reviewer'),
+      }),
+    );
+    expect(page.sourceNote?.zh).toContain('2020年3月17日');
+    const { figures, draft } = page;
     expect(figures.runningByLevel.map((level) => level.running)).toEqual([44, 310, 172, 0]);
     const { overall, groupsAllPassed, byGroup } = figures.websites.summary;
     expect([overall.running, overall.checked, overall.failed, overall.passRate.text]).toEqual([
@@ -140,7 +149,6 @@ describe.each(databaseKinds)('the Gansu quarterly inspections on %s', (kind) => 
     // every failure is a veto with its 标识码 in the annex
     expect([...failures.values()].every((failure) => /^62\d{8}$/.test(failure.siteCode ?? ''))).toBe(true);
 
-    const draft = bulletinDraft(figures);
     const text = draft.sections.flatMap((section) => section.paragraphs).join('\n');
     expect(text).toContain('正常运行的政府网站共526个，其中省级44个，市级310个，县级172个');
     expect(text).toContain('本季度共检查政府网站526个');
