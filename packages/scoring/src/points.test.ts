@@ -24,6 +24,22 @@ describe('whole units', () => {
     expect(unitsText(0, 3)).toBe('0');
   });
 
+  test('unitsText gives the canonical text, kept texts (small whole units) included, at every scale', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.integer({ min: -50, max: 40_000 }), fc.integer({ min: -(2 ** 40), max: 2 ** 40 })),
+        fc.integer({ min: 0, max: 6 }),
+        (units, scale) => {
+          const expected = text(new Decimal(units).div(new Decimal(10).pow(scale)));
+          expect(unitsText(units, scale)).toBe(expected);
+          // a second read comes from the kept texts
+          expect(unitsText(units, scale)).toBe(expected);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
   test('round-trip to the canonical text', () => {
     fc.assert(
       fc.property(decimalText, (value) => {

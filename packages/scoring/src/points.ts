@@ -85,6 +85,18 @@ export function toUnits(value: string, scale: number): number | null {
 
 /** 250 at scale 2 → "2.5": the canonical text, as `text` gives for the same value. */
 export function unitsText(units: number, scale: number): string {
+  // scores and totals are mostly small: their texts are kept, one list per scale
+  if ((units | 0) === units && units >= 0 && units < cachedTexts && scale >= 0 && scale <= 6) {
+    const texts = (textsByScale[scale] ??= new Array<string | undefined>(cachedTexts));
+    return texts[units] ?? (texts[units] = unitsTextOf(units, scale));
+  }
+  return unitsTextOf(units, scale);
+}
+
+const cachedTexts = 1 << 15;
+const textsByScale: (string | undefined)[][] = [];
+
+function unitsTextOf(units: number, scale: number): string {
   if (scale === 0 || units === 0) return String(units);
   const negative = units < 0;
   let digits = String(negative ? -units : units);
