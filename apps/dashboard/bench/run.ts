@@ -158,7 +158,12 @@ async function load(
             url: baseUrl,
             connections: 1,
             duration,
-            headers: { cookie: cookies[index % cookies.length]!, accept: 'text/html' },
+            // what a browser sends (the app compresses only kept pages; the rest goes out plain)
+            headers: {
+              cookie: cookies[index % cookies.length]!,
+              accept: 'text/html',
+              'accept-encoding': 'gzip, deflate, br',
+            },
             requests: [
               {
                 setupRequest: (request) => {

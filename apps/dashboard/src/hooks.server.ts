@@ -11,9 +11,11 @@ import { recordDenied } from '$lib/server/audit';
 import { appDatabase, closeAppDatabase } from '$lib/server/db';
 import { wasRefused } from '$lib/server/guard';
 import {
+  acceptsGzip,
   beginRender,
   cacheKey,
   fillTemplate,
+  fillTemplateGzip,
   isCandidate,
   isPublishedView,
   lookup,
@@ -117,7 +119,10 @@ async function sharedPage(
 }
 
 function filledResponse(event: RequestEvent, template: PageTemplate, user: SessionUser): Response {
-  const headers = new Headers({ 'content-type': template.contentType });
+  // kept pages are also kept compressed: most of the cost of a kept page is writing its bytes
+  const gzip = acceptsGzip(event.request);
+  const headers = new Headers({ 'content-type': template.contentType, vary: 'accept-encoding' });
+  if (gzip) headers.set('content-encoding', 'gzip');
   // resolve() did not run, so the refreshed session cookie is added here
   const session = event.locals.session;
   const token = event.cookies.get(sessionCookieName);
@@ -126,7 +131,8 @@ function filledResponse(event: RequestEvent, template: PageTemplate, user: Sessi
       'set-cookie',
       event.cookies.serialize(sessionCookieName, token, sessionCookieOptions(event.url, session.expiresAt)),
     );
-  return new Response(fillTemplate(template, user), { status: 200, headers });
+  const body = gzip ? fillTemplateGzip(template, user) : fillTemplate(template, user);
+  return new Response(body, { status: 200, headers });
 }
 
 /** A refused request goes to the audit log (rate-limited there); failing to log never changes the answer. */

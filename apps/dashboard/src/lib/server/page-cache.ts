@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { constants, crc32, deflateRawSync } from 'node:zlib';
 import type { Lang } from '$lib/i18n';
 import type { ContentVersion, SessionUser } from './auth/session';
 import type { Database } from './db/open';
@@ -98,6 +99,10 @@ export function cacheKey(version: ContentVersion, user: SessionUser, lang: Lang,
 /** A rendered page cut at its markers: parts[0] marker parts[1] marker …, kept as UTF-8 (no encoding per request). */
 export interface PageTemplate {
   parts: Buffer[];
+  /** each part compressed on its own (raw deflate ending in a sync flush), for fillTemplateGzip */
+  deflated: Buffer[];
+  /** each part's CRC-32, for the gzip trailer */
+  crcs: number[];
   /** for each marker between two parts: which value and how to escape it */
   slots: { value: 'name' | 'username'; context: 'html' | 'script' }[];
   contentType: string;
@@ -123,11 +128,14 @@ export function makeTemplate(html: string, contentType: string): PageTemplate {
   }
   parts.push(html.slice(last));
   const buffers = parts.map((part) => Buffer.from(part, 'utf8'));
+  const deflated = buffers.map((part) => deflateRawSync(part, { finishFlush: constants.Z_SYNC_FLUSH }));
   return {
     parts: buffers,
+    deflated,
+    crcs: buffers.map((part) => crc32(part)),
     slots,
     contentType,
-    bytes: buffers.reduce((total, part) => total + part.length, 0),
+    bytes: [...buffers, ...deflated].reduce((total, part) => total + part.length, 0),
   };
 }
 
@@ -153,11 +161,19 @@ export function escapeScriptString(value: string): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
-export function fillTemplate(
-  template: PageTemplate,
-  user: Pick<SessionUser, 'displayName' | 'username'>,
-): Uint8Array<ArrayBuffer> {
-  const values = {
+/** Whether the client takes gzip (Accept-Encoding: gzip, not with q=0). */
+export function acceptsGzip(request: Request): boolean {
+  const header = request.headers.get('accept-encoding') ?? '';
+  return header.split(',').some((entry) => {
+    const [coding, ...parameters] = entry.trim().toLowerCase().split(';');
+    if (coding !== 'gzip' && coding !== 'x-gzip') return false;
+    const quality = parameters.map((parameter) => /^\s*q=([\d.]+)\s*$/.exec(parameter)?.[1]).find(Boolean);
+    return quality === undefined || Number(quality) > 0;
+  });
+}
+
+function slotValues(user: Pick<SessionUser, 'displayName' | 'username'>) {
+  return {
     name: {
       html: Buffer.from(escapeHtml(user.displayName)),
       script: Buffer.from(escapeScriptString(user.displayName)),
@@ -167,18 +183,116 @@ export function fillTemplate(
       script: Buffer.from(escapeScriptString(user.username)),
     },
   };
+}
+
+export function fillTemplate(
+  template: PageTemplate,
+  user: Pick<SessionUser, 'displayName' | 'username'>,
+): Uint8Array<ArrayBuffer> {
+  const values = slotValues(user);
   const pieces: Buffer[] = [template.parts[0]!];
   for (let index = 0; index < template.slots.length; index += 1) {
     const slot = template.slots[index]!;
     pieces.push(values[slot.value][slot.context], template.parts[index + 1]!);
   }
-  const page = new Uint8Array(pieces.reduce((total, piece) => total + piece.length, 0));
+  return join(pieces);
+}
+
+function join(pieces: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
+  const joined = new Uint8Array(pieces.reduce((total, piece) => total + piece.length, 0));
   let offset = 0;
   for (const piece of pieces) {
-    page.set(piece, offset);
+    joined.set(piece, offset);
     offset += piece.length;
   }
-  return page;
+  return joined;
+}
+
+// CRC-32 of two pieces joined, from each piece's own CRC and the second's length: zlib's crc32_combine (GF(2)
+// polynomial arithmetic), so that a page's CRC costs microseconds instead of a pass over its bytes.
+const crcPolynomial = 0xedb88320;
+
+function multiplyModP(a: number, b: number): number {
+  let mask = 0x80000000;
+  let product = 0;
+  for (;;) {
+    if (a & mask) {
+      product ^= b;
+      if ((a & (mask - 1)) === 0) break;
+    }
+    mask >>>= 1;
+    b = b & 1 ? (b >>> 1) ^ crcPolynomial : b >>> 1;
+  }
+  return product >>> 0;
+}
+
+/** x^(2^k) modulo the polynomial, k = 0 … 31 */
+const powersOfX: number[] = [];
+{
+  let power = 0x40000000; // x^1
+  powersOfX.push(power);
+  for (let k = 1; k < 32; k += 1) powersOfX.push((power = multiplyModP(power, power)));
+}
+
+function xToTheNModP(n: number, k: number): number {
+  let product = 0x80000000; // x^0
+  while (n) {
+    if (n & 1) product = multiplyModP(powersOfX[k & 31]!, product);
+    n = Math.floor(n / 2);
+    k += 1;
+  }
+  return product;
+}
+
+export function crc32Combine(first: number, second: number, secondLength: number): number {
+  return (multiplyModP(xToTheNModP(secondLength, 3), first) ^ second) >>> 0;
+}
+
+const gzipHeader = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
+/** an empty final stored block: ends the deflate stream */
+const deflateEnd = Buffer.from([0x01, 0x00, 0x00, 0xff, 0xff]);
+
+/** Bytes as a stored (uncompressed) deflate block: the names are short, and compressing them per request would cost more. */
+function storedBlock(bytes: Buffer): Buffer {
+  const blocks: Buffer[] = [];
+  for (let start = 0; start < bytes.length; start += 0xffff) {
+    const chunk = bytes.subarray(start, start + 0xffff);
+    const head = Buffer.alloc(5);
+    head.writeUInt8(0, 0);
+    head.writeUInt16LE(chunk.length, 1);
+    head.writeUInt16LE(~chunk.length & 0xffff, 3);
+    blocks.push(head, chunk);
+  }
+  return Buffer.concat(blocks);
+}
+
+/**
+ * The filled page as gzip without compressing it per request: the parts were compressed once, each on its own and
+ * ending byte-aligned (sync flush), so they can be joined with the viewer's name as stored blocks between them; the
+ * CRC-32 is carried on from the parts' own.
+ */
+export function fillTemplateGzip(
+  template: PageTemplate,
+  user: Pick<SessionUser, 'displayName' | 'username'>,
+): Uint8Array<ArrayBuffer> {
+  const values = slotValues(user);
+  const pieces: Buffer[] = [gzipHeader, template.deflated[0]!];
+  let crc = template.crcs[0]!;
+  let size = template.parts[0]!.length;
+  for (let index = 0; index < template.slots.length; index += 1) {
+    const slot = template.slots[index]!;
+    const value = values[slot.value][slot.context];
+    const part = template.parts[index + 1]!;
+    pieces.push(storedBlock(value), template.deflated[index + 1]!);
+    crc = crc32(value, crc);
+    crc = crc32Combine(crc, template.crcs[index + 1]!, part.length);
+    size += value.length + part.length;
+  }
+  const trailer = Buffer.alloc(8);
+  trailer.writeUInt32LE(crc >>> 0, 0);
+  trailer.writeUInt32LE(size >>> 0, 4);
+  pieces.push(deflateEnd, trailer);
+  return join(pieces);
 }
 
 interface Store {

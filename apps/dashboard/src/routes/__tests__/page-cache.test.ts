@@ -1,11 +1,12 @@
 import type { Cookies, RequestEvent } from '@sveltejs/kit';
 import { isHttpError } from '@sveltejs/kit';
+import { gunzipSync } from 'node:zlib';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sessionCookieName } from '$lib/server/auth/session';
 import { closeAppDatabase, type AppDatabase } from '$lib/server/db';
 import { cycles, programmes, units, users } from '$lib/server/db/schema';
-import { cachedPages, configurePageCache, escapeHtml } from '$lib/server/page-cache';
+import { acceptsGzip, cachedPages, configurePageCache, escapeHtml } from '$lib/server/page-cache';
 import { handle } from '../../hooks.server';
 import { call, databaseKinds, expectOk, sessionTokenFor, useTestDatabase } from '../../../test/harness';
 import { load as layoutLoad } from '../+layout.server';
@@ -32,13 +33,14 @@ describe.each(databaseKinds)('the shared page cache on %s', (kind) => {
   let renders = 0;
 
   /** GET through the hook, rendering like SvelteKit would if the hook calls resolve. */
-  async function get(path: string, token: string, lang: 'zh' | 'en' = 'zh') {
+  async function get(path: string, token: string, lang: 'zh' | 'en' = 'zh', acceptEncoding?: string) {
     const url = new URL(path, origin);
     const unitMatch = /^\/units\/(\d+)$/.exec(url.pathname);
     const headers = new Headers({
       accept: 'text/html',
       cookie: `${sessionCookieName}=${token}; lang=${lang}`,
     });
+    if (acceptEncoding) headers.set('accept-encoding', acceptEncoding);
     const setCookies: string[] = [];
     const cookies: Cookies = {
       get: (name) => (name === sessionCookieName ? token : name === 'lang' ? lang : undefined),
@@ -83,7 +85,10 @@ describe.each(databaseKinds)('the shared page cache on %s', (kind) => {
       },
     });
     for (const value of response.headers.getSetCookie()) setCookies.push(value);
-    return { status: response.status, html: await response.text(), setCookies };
+    const bytes = Buffer.from(await response.arrayBuffer());
+    const gzip = response.headers.get('content-encoding') === 'gzip';
+    const html = (gzip ? gunzipSync(bytes) : bytes).toString('utf8');
+    return { status: response.status, html, setCookies, headers: response.headers, sentBytes: bytes.length };
   }
 
   function renderPage(layout: Awaited<ReturnType<typeof layoutLoad>>, page: unknown): string {
@@ -180,6 +185,23 @@ describe.each(databaseKinds)('the shared page cache on %s', (kind) => {
     ).toBe(true);
   });
 
+  it('sends a kept page gzipped to a client that takes gzip, the same page once unzipped', async () => {
+    const path = `/rankings?cycle=${gansuCycle}`;
+    await warm(path, tokens.leader!);
+    const plain = await get(path, tokens['leader-two']!);
+    const zipped = await get(path, tokens['leader-two']!, 'zh', 'gzip, deflate, br');
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect(zipped.headers.get('vary')).toBe('accept-encoding');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(zipped.html).toBe(plain.html);
+    expect(zipped.sentBytes).toBeLessThan(plain.sentBytes / 3);
+    expect(hydrationData(zipped.html)[0].user).toMatchObject({ displayName: trickyName });
+    // refused with q=0: plain
+    const refused = await get(path, tokens['leader-two']!, 'zh', 'gzip;q=0, identity');
+    expect(refused.headers.get('content-encoding')).toBeNull();
+    expect(refused.html).toBe(plain.html);
+  });
+
   it('keeps a leader and an assessor (and an admin) apart', async () => {
     const path = `/rankings?cycle=${gansuCycle}`;
     await warm(path, tokens.leader!);
@@ -270,5 +292,17 @@ describe.each(databaseKinds)('the shared page cache on %s', (kind) => {
       await call(rankingsLoad, { url: `/rankings?cycle=${gansuCycle}`, token: tokens.leader }),
     );
     expect(data.groups).toHaveLength(2);
+  });
+});
+
+describe('what a client takes', () => {
+  it('reads Accept-Encoding for gzip, honouring q=0', () => {
+    const accepts = (value: string) =>
+      acceptsGzip(new Request(origin, { headers: { 'accept-encoding': value } }));
+    expect(accepts('gzip, deflate, br, zstd')).toBe(true);
+    expect(accepts('br;q=1.0, gzip;q=0.8')).toBe(true);
+    expect(accepts('gzip;q=0')).toBe(false);
+    expect(accepts('deflate, br')).toBe(false);
+    expect(acceptsGzip(new Request(origin))).toBe(false);
   });
 });

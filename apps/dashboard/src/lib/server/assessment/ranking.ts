@@ -88,7 +88,40 @@ function rankedOnce(context: CycleContext, outcomes: readonly UnitOutcome[]): Ra
   return ranked;
 }
 
+// ... and the filtered views of them too: every breakdown asks for its unit's group, and most ranking requests are
+// the unfiltered page. Kept per outcomes and context (both replaced when anything they hold changes), for a bounded
+// number of filter sets each (the name filter is free text). The views are shared: callers must not change them.
+const viewCache = new WeakMap<
+  readonly UnitOutcome[],
+  WeakMap<CycleContext, Map<string, GroupRankingView[]>>
+>();
+const viewsPerRanking = 64;
+
 export function buildRanking(
+  context: CycleContext,
+  outcomes: readonly UnitOutcome[],
+  filters: RankingFilters,
+): GroupRankingView[] {
+  let byContext = viewCache.get(outcomes);
+  if (!byContext) {
+    byContext = new WeakMap();
+    viewCache.set(outcomes, byContext);
+  }
+  let views = byContext.get(context);
+  if (!views) {
+    views = new Map();
+    byContext.set(context, views);
+  }
+  const key = JSON.stringify([filters.group, filters.grade, filters.q?.trim().toLowerCase() ?? '']);
+  const cached = views.get(key);
+  if (cached) return cached;
+  const built = filteredRanking(context, outcomes, filters);
+  if (views.size >= viewsPerRanking) views.delete(views.keys().next().value!);
+  views.set(key, built);
+  return built;
+}
+
+function filteredRanking(
   context: CycleContext,
   outcomes: readonly UnitOutcome[],
   filters: RankingFilters,
