@@ -224,12 +224,20 @@ function stateKey(
   return key;
 }
 
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
-    Object.freeze(value);
+/** Freezes a veto result, its clauses and its logic tree (what a shared result holds: strings, flags, null). */
+function freezeResult(result: VetoResult): VetoResult {
+  for (const clause of result.clauses) Object.freeze(clause);
+  Object.freeze(result.clauses);
+  freezeLogic(result.logic);
+  return Object.freeze(result);
+}
+
+function freezeLogic(logic: VetoLogic): void {
+  if ('of' in logic) {
+    for (const child of logic.of) freezeLogic(child);
+    Object.freeze(logic.of);
   }
-  return value;
+  Object.freeze(logic);
 }
 
 /**
@@ -529,7 +537,7 @@ export function vetoWithKey(
     clauses,
     logic,
   };
-  if (key !== null && compiled.shared.size < maxShared) compiled.shared.set(key, deepFreeze(result));
+  if (key !== null && compiled.shared.size < maxShared) compiled.shared.set(key, freezeResult(result));
   return result;
 }
 

@@ -325,6 +325,14 @@ describe('lazy fields look like plain fields', () => {
     expect(first.vetoes[0]).toBe(second.vetoes[0]);
     expect(Object.isFrozen(first.vetoes[0])).toBe(true);
     expect(Object.isFrozen(first.vetoes[0]!.clauses[0])).toBe(true);
+    // every object inside a shared result (clauses, the logic tree and its lists) is frozen
+    const unfrozen = (value: unknown): boolean =>
+      value !== null &&
+      typeof value === 'object' &&
+      (!Object.isFrozen(value) || Object.values(value).some(unfrozen));
+    for (const veto of first.vetoes)
+      if (veto === second.vetoes[first.vetoes.indexOf(veto)]) expect(unfrozen(veto)).toBe(false);
+    expect(first.vetoes.some((veto) => 'of' in veto.logic)).toBe(true);
     expect(() => {
       (first.vetoes[0] as { triggered: boolean | null }).triggered = true;
     }).toThrow(TypeError);
