@@ -20,6 +20,11 @@ import { load as unitLoad } from '../units/[unitId]/+page.server';
 // hydration, as SvelteKit does), so what is checked is what the hook keeps, whom it serves it to, and when it lets go.
 
 const origin = 'http://localhost:5173';
+/** what the root layout's load returns */
+interface LayoutShape {
+  lang: 'zh' | 'en';
+  user: { displayName: string; username: string; role: string; unitId: number | null } | null;
+}
 /** a name that needs escaping both in HTML and inside a script string */
 const trickyName = '王<b>"&\'</b>\u2028领导';
 
@@ -71,7 +76,7 @@ describe.each(databaseKinds)('the shared page cache on %s', (kind) => {
       event,
       resolve: async (inner) => {
         renders += 1;
-        const layout = await layoutLoad(inner as never);
+        const layout = (await layoutLoad(inner as never)) as LayoutShape;
         try {
           const page = unitMatch ? await unitLoad(inner as never) : await rankingsLoad(inner as never);
           return new Response(renderPage(layout, page), { headers: { 'content-type': 'text/html' } });
@@ -91,7 +96,7 @@ describe.each(databaseKinds)('the shared page cache on %s', (kind) => {
     return { status: response.status, html, setCookies, headers: response.headers, sentBytes: bytes.length };
   }
 
-  function renderPage(layout: Awaited<ReturnType<typeof layoutLoad>>, page: unknown): string {
+  function renderPage(layout: LayoutShape, page: unknown): string {
     const rows =
       page && typeof page === 'object' && 'groups' in page
         ? (page as Awaited<ReturnType<typeof rankingsLoad>>).groups
