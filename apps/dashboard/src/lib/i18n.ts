@@ -462,6 +462,8 @@ const zh = {
   'import.ignored': '以下列不属于名录，未导入：{columns}',
   'import.notices': '已按原文导入，请留意以下 {count} 条：',
   'import.noticeCount': '{count} 条提示',
+  'import.supervisingNote':
+    '主办单位、主管单位与考核单位名称一致时关联该单位，计入其所属或所辖的检查合格率；其他名称按原文保存，其中不是考核单位的主管单位会在导入结果中列出。',
   'import.history': '导入记录',
   'import.noHistory': '暂无导入记录。',
   'import.status.applied': '已导入',
@@ -1044,6 +1046,8 @@ const en: Record<MessageKey, string> = {
   'import.ignored': 'These columns are not registry data and were not imported: {columns}',
   'import.notices': 'Imported as written; please check these {count}:',
   'import.noticeCount': '{count} notices',
+  'import.supervisingNote':
+    'An owner or supervising unit written as an assessed unit’s name links to that unit and counts in its pass rates; other names are kept as written, and a supervising unit that is no assessed unit is listed after the import.',
   'import.history': 'Import history',
   'import.noHistory': 'No imports yet.',
   'import.status.applied': 'Applied',
