@@ -3,6 +3,8 @@ import { Decimal } from '@kaohe/scoring';
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { load as bulletinLoad } from '../../../routes/inspections/[cycleId]/bulletin/+page.server';
+import { load as reviewLoad } from '../../../routes/review/[cycleId]/[unitId]/+page.server';
+import { load as selfLoad } from '../../../routes/self-evaluation/[cycleId]/[unitId]/+page.server';
 import { call, databaseKinds, expectOk, sessionTokenFor, useTestDatabase } from '../../../../test/harness';
 import { closeAppDatabase, type AppDatabase } from '../db';
 import { cycles, programmes, selfEvaluations, units, websites } from '../db/schema';
@@ -259,5 +261,32 @@ describe.each(databaseKinds)('the Gansu quarterly inspections on %s', (kind) => 
     for (const city of gansuCities.filter((c) => ['gs-lanzhou', 'gs-dingxi'].includes(c.code)))
       expect(planned.get(city.code)?.['A2.1']).toBe('1');
     expect(planned.get('gs-gannan')?.['A2.1']).toBe('0.875');
+  });
+
+  it('2020 pages: 甘南州 (drafting) sees its fed values prefilled; 金昌市 (verified) shows no difference to review', async () => {
+    const gannan = unitIdByCode.get('gs-gannan')!;
+    const self = expectOk(
+      await call(selfLoad, {
+        url: `/self-evaluation/${assessment2020Id}/${gannan}`,
+        params: { cycleId: String(assessment2020Id), unitId: String(gannan) },
+        token: await sessionTokenFor(database, 'reviewer'),
+      }),
+    );
+    const entry = (key: string) => self.entries.find((candidate) => candidate.key === key)!;
+    expect(entry('subItem:A2.1')).toMatchObject({ input: null, prefilled: true });
+    expect(entry('subItem:A2.1').fields.value).toBe('87.5');
+    expect(entry('subItem:A1.1')).toMatchObject({ input: null, prefilled: true });
+
+    const jinchang = unitIdByCode.get('gs-jinchang')!;
+    const review = expectOk(
+      await call(reviewLoad, {
+        url: `/review/${assessment2020Id}/${jinchang}`,
+        params: { cycleId: String(assessment2020Id), unitId: String(jinchang) },
+        token: await sessionTokenFor(database, 'reviewer'),
+      }),
+    );
+    const fed = review.inspectionFeeds.feeds.filter((feed) => feed.status === 'fed');
+    expect(fed.map((feed) => feed.subItemId)).toEqual([...fedIds]);
+    expect(fed.every((feed) => feed.status === 'fed' && !feed.differs)).toBe(true);
   });
 });
