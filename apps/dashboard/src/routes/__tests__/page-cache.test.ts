@@ -3,8 +3,9 @@ import { isHttpError } from '@sveltejs/kit';
 import { gunzipSync } from 'node:zlib';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { sessionCookieName } from '$lib/server/auth/session';
-import { closeAppDatabase, type AppDatabase } from '$lib/server/db';
+import { sessionCookieName, validateSessionToken } from '$lib/server/auth/session';
+import { closeAppDatabase, installDatabase, type AppDatabase } from '$lib/server/db';
+import { openDatabase } from '$lib/server/db/open';
 import { cycles, programmes, units, users } from '$lib/server/db/schema';
 import { acceptsGzip, cachedPages, configurePageCache, escapeHtml } from '$lib/server/page-cache';
 import { handle } from '../../hooks.server';
@@ -28,99 +29,97 @@ interface LayoutShape {
 /** a name that needs escaping both in HTML and inside a script string */
 const trickyName = '王<b>"&\'</b>\u2028领导';
 
+/** how many times a page load actually ran (a cache hit runs none) */
+let renders = 0;
+
+/** GET through the hook, rendering like SvelteKit would if the hook calls resolve. */
+async function get(path: string, token: string, lang: 'zh' | 'en' = 'zh', acceptEncoding?: string) {
+  const url = new URL(path, origin);
+  const unitMatch = /^\/units\/(\d+)$/.exec(url.pathname);
+  const headers = new Headers({
+    accept: 'text/html',
+    cookie: `${sessionCookieName}=${token}; lang=${lang}`,
+  });
+  if (acceptEncoding) headers.set('accept-encoding', acceptEncoding);
+  const setCookies: string[] = [];
+  const cookies: Cookies = {
+    get: (name) => (name === sessionCookieName ? token : name === 'lang' ? lang : undefined),
+    getAll: () => [],
+    set: () => undefined,
+    delete: () => undefined,
+    serialize: (name, value) => `${name}=${value}`,
+  };
+  const event = {
+    request: new Request(url, { headers }),
+    url,
+    params: unitMatch ? { unitId: unitMatch[1]! } : {},
+    route: { id: unitMatch ? '/units/[unitId]' : url.pathname },
+    cookies,
+    locals: {} as App.Locals,
+    platform: undefined,
+    fetch,
+    getClientAddress: () => '127.0.0.1',
+    setHeaders: () => undefined,
+    isDataRequest: false,
+    isSubRequest: false,
+    isRemoteRequest: false,
+    parent: async () => ({}),
+    depends: () => undefined,
+    untrack: <R>(run: () => R) => run(),
+  } as unknown as RequestEvent;
+  const response = await handle({
+    event,
+    resolve: async (inner) => {
+      renders += 1;
+      const layout = (await layoutLoad(inner as never)) as LayoutShape;
+      try {
+        const page = unitMatch ? await unitLoad(inner as never) : await rankingsLoad(inner as never);
+        return new Response(renderPage(layout, page), { headers: { 'content-type': 'text/html' } });
+      } catch (thrown) {
+        if (!isHttpError(thrown)) throw thrown;
+        return new Response(renderPage(layout, { error: thrown.body.message }), {
+          status: thrown.status,
+          headers: { 'content-type': 'text/html' },
+        });
+      }
+    },
+  });
+  for (const value of response.headers.getSetCookie()) setCookies.push(value);
+  const bytes = Buffer.from(await response.arrayBuffer());
+  const gzip = response.headers.get('content-encoding') === 'gzip';
+  const html = (gzip ? gunzipSync(bytes) : bytes).toString('utf8');
+  return { status: response.status, html, setCookies, headers: response.headers, sentBytes: bytes.length };
+}
+
+function renderPage(layout: LayoutShape, page: unknown): string {
+  const rows =
+    page && typeof page === 'object' && 'groups' in page
+      ? (page as Awaited<ReturnType<typeof rankingsLoad>>).groups
+          .flatMap((group) => group.rows)
+          .map((row) => `<tr><th>${escapeHtml(row.name)}</th><td>${row.total}</td></tr>`)
+          .join('')
+      : '';
+  const who = layout.user
+    ? `<span class="who" title="${escapeHtml(layout.user.username)}">${escapeHtml(layout.user.displayName)}</span>`
+    : '';
+  // SvelteKit serialises with devalue, whose strings are escaped like JSON with "<" as \u003C
+  const data = JSON.stringify([layout, page]).replace(/</g, '\\u003C');
+  return `<!doctype html><html lang="${layout.lang}"><header>${who}</header><main><table>${rows}</table></main><script>window.__data = ${data};</script></html>`;
+}
+
+/** The data the page would hydrate with, read back from its <script> as the browser would. */
+function hydrationData(html: string): [{ user: { displayName: string; username: string } | null }, unknown] {
+  const script = /<script>window\.__data = ([\s\S]*?);<\/script>/.exec(html)?.[1];
+  if (!script) throw new Error('no data script');
+  return new Function(`return ${script}`)() as never;
+}
+
 describe.each(databaseKinds)('the shared page cache on %s', (kind) => {
   let database: AppDatabase;
   const tokens: Record<string, string> = {};
   let gansuCycle: number;
   let openCycle: number;
   let lanzhou: number;
-  /** how many times a page load actually ran (a cache hit runs none) */
-  let renders = 0;
-
-  /** GET through the hook, rendering like SvelteKit would if the hook calls resolve. */
-  async function get(path: string, token: string, lang: 'zh' | 'en' = 'zh', acceptEncoding?: string) {
-    const url = new URL(path, origin);
-    const unitMatch = /^\/units\/(\d+)$/.exec(url.pathname);
-    const headers = new Headers({
-      accept: 'text/html',
-      cookie: `${sessionCookieName}=${token}; lang=${lang}`,
-    });
-    if (acceptEncoding) headers.set('accept-encoding', acceptEncoding);
-    const setCookies: string[] = [];
-    const cookies: Cookies = {
-      get: (name) => (name === sessionCookieName ? token : name === 'lang' ? lang : undefined),
-      getAll: () => [],
-      set: () => undefined,
-      delete: () => undefined,
-      serialize: (name, value) => `${name}=${value}`,
-    };
-    const event = {
-      request: new Request(url, { headers }),
-      url,
-      params: unitMatch ? { unitId: unitMatch[1]! } : {},
-      route: { id: unitMatch ? '/units/[unitId]' : url.pathname },
-      cookies,
-      locals: {} as App.Locals,
-      platform: undefined,
-      fetch,
-      getClientAddress: () => '127.0.0.1',
-      setHeaders: () => undefined,
-      isDataRequest: false,
-      isSubRequest: false,
-      isRemoteRequest: false,
-      parent: async () => ({}),
-      depends: () => undefined,
-      untrack: <R>(run: () => R) => run(),
-    } as unknown as RequestEvent;
-    const response = await handle({
-      event,
-      resolve: async (inner) => {
-        renders += 1;
-        const layout = (await layoutLoad(inner as never)) as LayoutShape;
-        try {
-          const page = unitMatch ? await unitLoad(inner as never) : await rankingsLoad(inner as never);
-          return new Response(renderPage(layout, page), { headers: { 'content-type': 'text/html' } });
-        } catch (thrown) {
-          if (!isHttpError(thrown)) throw thrown;
-          return new Response(renderPage(layout, { error: thrown.body.message }), {
-            status: thrown.status,
-            headers: { 'content-type': 'text/html' },
-          });
-        }
-      },
-    });
-    for (const value of response.headers.getSetCookie()) setCookies.push(value);
-    const bytes = Buffer.from(await response.arrayBuffer());
-    const gzip = response.headers.get('content-encoding') === 'gzip';
-    const html = (gzip ? gunzipSync(bytes) : bytes).toString('utf8');
-    return { status: response.status, html, setCookies, headers: response.headers, sentBytes: bytes.length };
-  }
-
-  function renderPage(layout: LayoutShape, page: unknown): string {
-    const rows =
-      page && typeof page === 'object' && 'groups' in page
-        ? (page as Awaited<ReturnType<typeof rankingsLoad>>).groups
-            .flatMap((group) => group.rows)
-            .map((row) => `<tr><th>${escapeHtml(row.name)}</th><td>${row.total}</td></tr>`)
-            .join('')
-        : '';
-    const who = layout.user
-      ? `<span class="who" title="${escapeHtml(layout.user.username)}">${escapeHtml(layout.user.displayName)}</span>`
-      : '';
-    // SvelteKit serialises with devalue, whose strings are escaped like JSON with "<" as \u003C
-    const data = JSON.stringify([layout, page]).replace(/</g, '\\u003C');
-    return `<!doctype html><html lang="${layout.lang}"><header>${who}</header><main><table>${rows}</table></main><script>window.__data = ${data};</script></html>`;
-  }
-
-  /** The data the page would hydrate with, read back from its <script> as the browser would. */
-  function hydrationData(
-    html: string,
-  ): [{ user: { displayName: string; username: string } | null }, unknown] {
-    const script = /<script>window\.__data = ([\s\S]*?);<\/script>/.exec(html)?.[1];
-    if (!script) throw new Error('no data script');
-    return new Function(`return ${script}`)() as never;
-  }
-
   /** Requests the page until it is kept: a write on another connection can hold back storing one (page-cache.ts). */
   async function warm(path: string, token: string, lang: 'zh' | 'en' = 'zh') {
     const before = cachedPages(database.db);
@@ -297,6 +296,82 @@ describe.each(databaseKinds)('the shared page cache on %s', (kind) => {
       await call(rankingsLoad, { url: `/rankings?cycle=${gansuCycle}`, token: tokens.leader }),
     );
     expect(data.groups).toHaveLength(2);
+  });
+});
+
+// Several app processes on one PostgreSQL (scripts/cluster.js): each has its own cache (per database handle), and a
+// write made through another process's handle is seen by the next request; a write still in flight elsewhere keeps
+// pages from being stored.
+describe('the shared page cache across processes on postgres', () => {
+  let first: AppDatabase;
+  let second: AppDatabase;
+  let leader: string;
+  let admin: string;
+  let cycleId: number;
+  let lanzhou: number;
+  beforeAll(async () => {
+    first = await useTestDatabase('postgres');
+    const url = first.pool!.options.connectionString!;
+    second = { ...(await openDatabase({ kind: 'postgres', url })), migration: first.migration };
+    configurePageCache({ enabled: true, maxBytes: 16 * 1024 * 1024 });
+    leader = await sessionTokenFor(first, 'leader');
+    admin = await sessionTokenFor(first, 'admin');
+    const [row] = await first.db
+      .select({ id: cycles.id })
+      .from(cycles)
+      .innerJoin(programmes, eq(cycles.programmeId, programmes.id))
+      .where(and(eq(programmes.slug, 'gansu-2019'), eq(cycles.slug, '2019')));
+    cycleId = row!.id;
+    const [unit] = await first.db.select({ id: units.id }).from(units).where(eq(units.code, 'gs-lanzhou'));
+    lanzhou = unit!.id;
+  });
+  afterAll(async () => {
+    configurePageCache({ enabled: false, maxBytes: 1 });
+    await second.close();
+    await closeAppDatabase();
+  });
+
+  it('sees a rename made by another process at once', async () => {
+    const path = `/rankings?cycle=${cycleId}`;
+    installDatabase(first);
+    const before = await get(path, leader);
+    expect(before.html).toContain('<th>兰州市</th>');
+    const counted = renders;
+    expect((await get(path, leader)).html).toBe(before.html);
+    expect(renders).toBe(counted); // kept by the first process
+    installDatabase(second);
+    const renamed = await call(unitActions.update, {
+      url: `/admin/units/${lanzhou}?/update`,
+      params: { unitId: String(lanzhou) },
+      token: admin,
+      form: { code: 'gs-lanzhou', name: '兰州市（他处改名）', nameEn: 'Lanzhou', kind: 'region' },
+    });
+    expect(renamed.outcome.kind).not.toBe('failure');
+    installDatabase(first);
+    const after = await get(path, leader);
+    expect(after.html).toContain('<th>兰州市（他处改名）</th>');
+    expect(after.html).not.toContain('<th>兰州市</th>');
+  });
+
+  it('stores nothing while another connection has a write in flight', async () => {
+    const client = await second.pool!.connect();
+    try {
+      await client.query('begin');
+      await client.query(`insert into audit_log (action, entity_type) values ('test.inflight', 'test')`);
+      const version = await validateSessionToken(first.db, leader);
+      expect(version.session && version.contentVersion.settled).toBe(false);
+      // so a page read now is answered but not kept
+      const path = `/units/${lanzhou}?cycle=${cycleId}`;
+      const counted = renders;
+      await get(path, leader);
+      await get(path, leader);
+      expect(renders).toBe(counted + 2);
+      await client.query('rollback');
+      const settled = await validateSessionToken(first.db, leader);
+      expect(settled.session && settled.contentVersion.settled).toBe(true);
+    } finally {
+      client.release();
+    }
   });
 });
 
