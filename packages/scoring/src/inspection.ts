@@ -319,6 +319,8 @@ function commonOccurrences(
   known: ReadonlyMap<string, unknown> | undefined,
 ): ReadOccurrence[] | null {
   if (Array.isArray(raw) && raw.length === 0) return [];
+  // emptied first too: a getter that threw in an earlier input must not leave its issues behind
+  commonIssues.list.length = 0;
   const read = readOccurrences(raw, path, known ?? emptyMap, commonIssues, noWords);
   if (commonIssues.list.length === 0) return read;
   commonIssues.list.length = 0;
