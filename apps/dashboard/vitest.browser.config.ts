@@ -10,6 +10,9 @@ export default defineProject({
     globalSetup: ['./e2e/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // a poll waits for what a page does after a click (publishing freezes every result): the default 1 s is too
+    // short on a busy CI machine
+    expect: { poll: { timeout: 15_000, interval: 100 } },
     // one browser at a time: the server under test is shared
     fileParallelism: false,
   },
