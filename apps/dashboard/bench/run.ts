@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { get as httpGet } from 'node:http';
 import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -131,6 +132,8 @@ interface Run {
   rssMax: number;
   /** server CPU time per answered request: a figure that other load on the machine does not inflate much */
   cpuPerRequest: number;
+  /** this process's CPU time per request (autocannon, the 50 clients): it shares the machine with the server */
+  clientCpuPerRequest: number;
   /** the machine's 1-minute load average at the end of the run (other work on the machine shows here) */
   load: number;
 }
@@ -146,6 +149,7 @@ async function load(
 ): Promise<Run> {
   const latencies: number[] = [];
   const cpuBefore = cpuMs(pid);
+  const clientBefore = process.cpuUsage();
   let rssMax = 0;
   const sampler = setInterval(() => (rssMax = Math.max(rssMax, rssMb(pid).rss)), 100);
   let next = 0;
@@ -196,8 +200,25 @@ async function load(
     non2xx: sum((result) => result.non2xx),
     rssMax,
     cpuPerRequest: (cpuMs(pid) - cpuBefore) / Math.max(1, latencies.length),
+    clientCpuPerRequest:
+      (({ user, system }) => user + system)(process.cpuUsage(clientBefore)) /
+      1000 /
+      Math.max(1, latencies.length),
     load: loadavg()[0]!,
   };
+}
+
+/** The size of a page as sent to a client that takes gzip (fetch would unzip it). */
+function bytesOnTheWire(url: string, cookie: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = httpGet(url, { headers: { cookie, 'accept-encoding': 'gzip' } }, (response) => {
+      let bytes = 0;
+      response.on('data', (chunk: Buffer) => (bytes += chunk.length));
+      response.on('end', () => resolve(bytes));
+      response.on('error', reject);
+    });
+    request.on('error', reject);
+  });
 }
 
 async function logIn(baseUrl: string, username: string, password: string): Promise<string> {
@@ -311,8 +332,9 @@ async function main(): Promise<void> {
           (cookies.length < 2 ||
             (secondRankings.body.includes('基准领导02') && !secondRankings.body.includes('基准领导01')));
         if (!ownNames) throw new Error('a leader did not see their own name on the rankings page');
+        const wireBytes = await bytesOnTheWire(`${baseUrl}${rankingsPath}`, cookies[0]!);
         notes.push(
-          `Page cache ${cache}: cold rankings ${firstRankings.ms.toFixed(0)} ms (page ${(firstRankings.body.length / 1024).toFixed(0)} KB), the next leader's ${secondRankings.ms.toFixed(0)} ms, cold breakdown ${firstBreakdown.ms.toFixed(0)} ms; restart ${restartSeconds.toFixed(1)} s.`,
+          `Page cache ${cache}: cold rankings ${firstRankings.ms.toFixed(0)} ms (page ${(Buffer.byteLength(firstRankings.body) / 1024).toFixed(0)} KB, ${(wireBytes / 1024).toFixed(0)} KB on the wire to a client that takes gzip), the next leader's ${secondRankings.ms.toFixed(0)} ms, cold breakdown ${firstBreakdown.ms.toFixed(0)} ms; restart ${restartSeconds.toFixed(1)} s.`,
         );
         console.log(notes.at(-1));
         runs.push(
@@ -335,11 +357,11 @@ async function main(): Promise<void> {
       }
     }
     const lines = [
-      `| page | page cache | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | errors | non-2xx | server RSS max MB | server CPU ms/request | load avg |`,
-      `|---|---|---|---|---|---|---|---|---|---|---|---|---|`,
+      `| page | page cache | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | errors | non-2xx | server RSS max MB | server CPU ms/request | client CPU ms/request | load avg |`,
+      `|---|---|---|---|---|---|---|---|---|---|---|---|---|---|`,
       ...runs.map(
         (run) =>
-          `| ${run.name} | ${run.cache} | ${run.requests} | ${run.throughput.toFixed(0)} | ${Math.round(run.p50)} | ${Math.round(run.p95)} | ${Math.round(run.p99)} | ${Math.round(run.max)} | ${run.errors} | ${run.non2xx} | ${run.rssMax.toFixed(0)} | ${run.cpuPerRequest.toFixed(1)} | ${run.load.toFixed(1)} |`,
+          `| ${run.name} | ${run.cache} | ${run.requests} | ${run.throughput.toFixed(0)} | ${Math.round(run.p50)} | ${Math.round(run.p95)} | ${Math.round(run.p99)} | ${Math.round(run.max)} | ${run.errors} | ${run.non2xx} | ${run.rssMax.toFixed(0)} | ${run.cpuPerRequest.toFixed(1)} | ${run.clientCpuPerRequest.toFixed(1)} | ${run.load.toFixed(1)} |`,
       ),
     ];
     const summary = [
