@@ -112,17 +112,27 @@ async function sharedPage(
     // the page's hash and length were of the template
     headers.delete('etag');
     headers.delete('content-length');
-    return new Response(fillTemplate(page, user), { status: response.status, headers });
+    return new Response(filledBody(event, page, user, headers), { status: response.status, headers });
   } finally {
     settle(template);
   }
 }
 
+/** The page for this viewer, gzipped if the client takes it (pages are kept compressed: most of a kept page's cost is writing its bytes). */
+function filledBody(
+  event: RequestEvent,
+  template: PageTemplate,
+  user: SessionUser,
+  headers: Headers,
+): Uint8Array<ArrayBuffer> {
+  headers.set('vary', 'accept-encoding');
+  if (!acceptsGzip(event.request)) return fillTemplate(template, user);
+  headers.set('content-encoding', 'gzip');
+  return fillTemplateGzip(template, user);
+}
+
 function filledResponse(event: RequestEvent, template: PageTemplate, user: SessionUser): Response {
-  // kept pages are also kept compressed: most of the cost of a kept page is writing its bytes
-  const gzip = acceptsGzip(event.request);
-  const headers = new Headers({ 'content-type': template.contentType, vary: 'accept-encoding' });
-  if (gzip) headers.set('content-encoding', 'gzip');
+  const headers = new Headers({ 'content-type': template.contentType });
   // resolve() did not run, so the refreshed session cookie is added here
   const session = event.locals.session;
   const token = event.cookies.get(sessionCookieName);
@@ -131,8 +141,7 @@ function filledResponse(event: RequestEvent, template: PageTemplate, user: Sessi
       'set-cookie',
       event.cookies.serialize(sessionCookieName, token, sessionCookieOptions(event.url, session.expiresAt)),
     );
-  const body = gzip ? fillTemplateGzip(template, user) : fillTemplate(template, user);
-  return new Response(body, { status: 200, headers });
+  return new Response(filledBody(event, template, user, headers), { status: 200, headers });
 }
 
 /** A refused request goes to the audit log (rate-limited there); failing to log never changes the answer. */

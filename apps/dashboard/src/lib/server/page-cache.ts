@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { constants, crc32, deflateRawSync } from 'node:zlib';
+import { constants, crc32, deflateRawSync, gunzipSync } from 'node:zlib';
 import type { Lang } from '$lib/i18n';
 import type { ContentVersion, SessionUser } from './auth/session';
 import type { Database } from './db/open';
@@ -96,13 +96,16 @@ export function cacheKey(version: ContentVersion, user: SessionUser, lang: Lang,
   return [version.id, user.role, user.unitId ?? '-', lang, url.pathname + url.search].join('\u0000');
 }
 
-/** A rendered page cut at its markers: parts[0] marker parts[1] marker …, kept as UTF-8 (no encoding per request). */
+/**
+ * A rendered page cut at its markers: part 0, marker, part 1, marker … Kept compressed only (a ninth of the page:
+ * browsers take gzip; the few clients that do not get it unzipped per request).
+ */
 export interface PageTemplate {
-  parts: Buffer[];
-  /** each part compressed on its own (raw deflate ending in a sync flush), for fillTemplateGzip */
+  /** each part as UTF-8 compressed on its own (raw deflate ending in a sync flush) */
   deflated: Buffer[];
-  /** each part's CRC-32, for the gzip trailer */
+  /** each part's CRC-32 and length, for the gzip trailer */
   crcs: number[];
+  lengths: number[];
   /** for each marker between two parts: which value and how to escape it */
   slots: { value: 'name' | 'username'; context: 'html' | 'script' }[];
   contentType: string;
@@ -130,12 +133,12 @@ export function makeTemplate(html: string, contentType: string): PageTemplate {
   const buffers = parts.map((part) => Buffer.from(part, 'utf8'));
   const deflated = buffers.map((part) => deflateRawSync(part, { finishFlush: constants.Z_SYNC_FLUSH }));
   return {
-    parts: buffers,
     deflated,
     crcs: buffers.map((part) => crc32(part)),
+    lengths: buffers.map((part) => part.length),
     slots,
     contentType,
-    bytes: [...buffers, ...deflated].reduce((total, part) => total + part.length, 0),
+    bytes: deflated.reduce((total, part) => total + part.length, 0),
   };
 }
 
@@ -185,17 +188,13 @@ function slotValues(user: Pick<SessionUser, 'displayName' | 'username'>) {
   };
 }
 
+/** The filled page, plain: the gzip answer unzipped (for the clients that do not take gzip). */
 export function fillTemplate(
   template: PageTemplate,
   user: Pick<SessionUser, 'displayName' | 'username'>,
 ): Uint8Array<ArrayBuffer> {
-  const values = slotValues(user);
-  const pieces: Buffer[] = [template.parts[0]!];
-  for (let index = 0; index < template.slots.length; index += 1) {
-    const slot = template.slots[index]!;
-    pieces.push(values[slot.value][slot.context], template.parts[index + 1]!);
-  }
-  return join(pieces);
+  const plain = gunzipSync(fillTemplateGzip(template, user));
+  return join([plain]);
 }
 
 function join(pieces: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
@@ -278,15 +277,15 @@ export function fillTemplateGzip(
   const values = slotValues(user);
   const pieces: Buffer[] = [gzipHeader, template.deflated[0]!];
   let crc = template.crcs[0]!;
-  let size = template.parts[0]!.length;
+  let size = template.lengths[0]!;
   for (let index = 0; index < template.slots.length; index += 1) {
     const slot = template.slots[index]!;
     const value = values[slot.value][slot.context];
-    const part = template.parts[index + 1]!;
+    const partLength = template.lengths[index + 1]!;
     pieces.push(storedBlock(value), template.deflated[index + 1]!);
     crc = crc32(value, crc);
-    crc = crc32Combine(crc, template.crcs[index + 1]!, part.length);
-    size += value.length + part.length;
+    crc = crc32Combine(crc, template.crcs[index + 1]!, partLength);
+    size += value.length + partLength;
   }
   const trailer = Buffer.alloc(8);
   trailer.writeUInt32LE(crc >>> 0, 0);
