@@ -20,6 +20,7 @@ import {
   isPublishedView,
   lookup,
   makeTemplate,
+  pageCacheSettings,
   pendingRender,
   renderAsTemplate,
   type PageTemplate,
@@ -36,6 +37,8 @@ export const init: ServerInit = async () => {
     const atMost = new Promise<void>((resolve) => setTimeout(resolve, 10_000).unref());
     void Promise.race([allDone, atMost]).then(() => closeAppDatabase());
   });
+  // a bad KAOHE_PAGE_CACHE or KAOHE_PAGE_CACHE_MB stops the start with its message, not every request
+  pageCacheSettings();
   // migrate and seed before the first request rather than during it
   if (process.env.KAOHE_DEFER_DB !== '1') await appDatabase();
 };

@@ -7,7 +7,13 @@ import { sessionCookieName, validateSessionToken } from '$lib/server/auth/sessio
 import { closeAppDatabase, installDatabase, type AppDatabase } from '$lib/server/db';
 import { openDatabase } from '$lib/server/db/open';
 import { cycles, programmes, units, users } from '$lib/server/db/schema';
-import { acceptsGzip, cachedPages, configurePageCache, escapeHtml } from '$lib/server/page-cache';
+import {
+  acceptsGzip,
+  cachedPages,
+  configurePageCache,
+  escapeHtml,
+  settingsFromEnv,
+} from '$lib/server/page-cache';
 import { handle } from '../../hooks.server';
 import { call, databaseKinds, expectOk, sessionTokenFor, useTestDatabase } from '../../../test/harness';
 import { load as layoutLoad } from '../+layout.server';
@@ -372,6 +378,18 @@ describe('the shared page cache across processes on postgres', () => {
     } finally {
       client.release();
     }
+  });
+});
+
+describe('the switch', () => {
+  it('reads KAOHE_PAGE_CACHE and KAOHE_PAGE_CACHE_MB, and names a bad value', () => {
+    expect(settingsFromEnv({})).toEqual({ enabled: true, maxBytes: 64 * 1024 * 1024 });
+    expect(settingsFromEnv({ KAOHE_PAGE_CACHE: 'off', KAOHE_PAGE_CACHE_MB: '8' })).toEqual({
+      enabled: false,
+      maxBytes: 8 * 1024 * 1024,
+    });
+    expect(() => settingsFromEnv({ KAOHE_PAGE_CACHE: 'sometimes' })).toThrow(/KAOHE_PAGE_CACHE must be/);
+    expect(() => settingsFromEnv({ KAOHE_PAGE_CACHE_MB: 'lots' })).toThrow(/KAOHE_PAGE_CACHE_MB must be/);
   });
 });
 
