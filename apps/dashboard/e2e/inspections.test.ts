@@ -104,6 +104,29 @@ describe('an inspector works through a quarter', () => {
     expect(bytes.includes(Buffer.from('word/document.xml'))).toBe(true);
   });
 
+  it('reads the Gansu 2020 Q1 bulletin: 526 sites, 26 failed, 95.1%, the six cities at 100%', async () => {
+    const quarter = await quarterPath('gansu-inspections', '2020年第一季度');
+    await open(page, `${quarter}/bulletin`);
+    const figure = (id: string) => page.locator(`[data-testid=figure-${id}]`).textContent();
+    expect([
+      await figure('running'),
+      await figure('checked'),
+      await figure('failed'),
+      await figure('pass'),
+    ]).toEqual(['526', '526', '26', '95.1%']);
+    expect(await page.locator('[data-testid=all-passed]').textContent()).toContain(
+      '兰州市、嘉峪关市、金昌市、天水市、庆阳市、定西市',
+    );
+    expect(await page.locator('article.draft .annex tbody tr').count()).toBe(26);
+    expect(await page.locator('article.draft .annex').textContent()).toContain('宕昌县人民政府');
+    expect(
+      await page
+        .locator('.chart canvas')
+        .first()
+        .evaluate((canvas: HTMLCanvasElement) => canvas.width > 0),
+    ).toBe(true);
+  });
+
   it('scores an entry live while typing', async () => {
     const quarter = await quarterPath('hanzhong-2022-q3', '2022年第三季度');
     await open(page, `${quarter}/new`);
