@@ -99,6 +99,36 @@ export interface CallResult<T> {
 
 const origin = 'http://localhost:5173';
 
+/** The RequestEvent SvelteKit would hand to a hook, load, action or endpoint for `request`. */
+export function requestEvent(parts: {
+  request: Request;
+  url: URL;
+  cookies: Cookies;
+  params?: Record<string, string>;
+  routeId?: string;
+  clientAddress?: string;
+}): RequestEvent {
+  return {
+    request: parts.request,
+    url: parts.url,
+    params: parts.params ?? {},
+    route: { id: parts.routeId ?? parts.url.pathname },
+    cookies: parts.cookies,
+    locals: {} as App.Locals,
+    platform: undefined,
+    fetch,
+    getClientAddress: () => parts.clientAddress ?? '127.0.0.1',
+    setHeaders: () => undefined,
+    isDataRequest: false,
+    isSubRequest: false,
+    isRemoteRequest: false,
+    // what a load's event adds; the pages under test do not depend on their layout's data
+    parent: async () => ({}),
+    depends: () => undefined,
+    untrack: <R>(run: () => R) => run(),
+  } as unknown as RequestEvent;
+}
+
 /** Runs `handler` (a load, an action or an endpoint) as SvelteKit would, behind the app's `handle` hook. */
 export async function call<T>(
   // a load (ServerLoadEvent), an action or an endpoint (RequestEvent): the event built below serves all three
@@ -137,25 +167,14 @@ export async function call<T>(
     delete: (name) => void setCookies.set(name, ''),
     serialize: (name, value) => `${name}=${value}`,
   };
-  const event = {
+  const event = requestEvent({
     request,
     url,
-    params: options.params ?? {},
-    route: { id: options.routeId ?? url.pathname },
     cookies,
-    locals: {} as App.Locals,
-    platform: undefined,
-    fetch,
-    getClientAddress: () => options.clientAddress ?? '127.0.0.1',
-    setHeaders: () => undefined,
-    isDataRequest: false,
-    isSubRequest: false,
-    isRemoteRequest: false,
-    // what a load's event adds; the pages under test do not depend on their layout's data
-    parent: async () => ({}),
-    depends: () => undefined,
-    untrack: <R>(run: () => R) => run(),
-  } as unknown as RequestEvent;
+    params: options.params,
+    routeId: options.routeId,
+    clientAddress: options.clientAddress,
+  });
 
   let outcome: Outcome<Awaited<T>> | undefined;
   const capture = async (inner: RequestEvent): Promise<Response> => {

@@ -1,4 +1,4 @@
-import type { Cookies, RequestEvent } from '@sveltejs/kit';
+import type { Cookies } from '@sveltejs/kit';
 import { isHttpError } from '@sveltejs/kit';
 import { gunzipSync } from 'node:zlib';
 import { and, eq } from 'drizzle-orm';
@@ -15,7 +15,14 @@ import {
   settingsFromEnv,
 } from '$lib/server/page-cache';
 import { handle } from '../../hooks.server';
-import { call, databaseKinds, expectOk, sessionTokenFor, useTestDatabase } from '../../../test/harness';
+import {
+  call,
+  databaseKinds,
+  expectOk,
+  requestEvent,
+  sessionTokenFor,
+  useTestDatabase,
+} from '../../../test/harness';
 import { load as layoutLoad } from '../+layout.server';
 import { actions as unitActions } from '../admin/units/[unitId]/+page.server';
 import { actions as correctActions } from '../publish/[cycleId]/correct/+page.server';
@@ -55,24 +62,13 @@ async function get(path: string, token: string, lang: 'zh' | 'en' = 'zh', accept
     delete: () => undefined,
     serialize: (name, value) => `${name}=${value}`,
   };
-  const event = {
+  const event = requestEvent({
     request: new Request(url, { headers }),
     url,
-    params: unitMatch ? { unitId: unitMatch[1]! } : {},
-    route: { id: unitMatch ? '/units/[unitId]' : url.pathname },
     cookies,
-    locals: {} as App.Locals,
-    platform: undefined,
-    fetch,
-    getClientAddress: () => '127.0.0.1',
-    setHeaders: () => undefined,
-    isDataRequest: false,
-    isSubRequest: false,
-    isRemoteRequest: false,
-    parent: async () => ({}),
-    depends: () => undefined,
-    untrack: <R>(run: () => R) => run(),
-  } as unknown as RequestEvent;
+    params: unitMatch ? { unitId: unitMatch[1]! } : {},
+    routeId: unitMatch ? '/units/[unitId]' : url.pathname,
+  });
   const response = await handle({
     event,
     resolve: async (inner) => {
