@@ -192,3 +192,67 @@ describe('scoreInspection reads odd inputs as the generic reader does', () => {
     );
   });
 });
+
+describe('scoreInspection reads odd new-media inputs as the generic reader does', () => {
+  // a rule set without a deduction table takes its own common path (commonVetoesOnly in inspection.ts)
+  const base = () => ({
+    ruleSet: getRuleSet('cn-2019-newmedia-inspection'),
+    target: { isPortal: false, hasServiceFunctions: true },
+    measurements: {
+      seriousMisstatement: false,
+      stateSecretLeak: false,
+      illegalContent: false,
+      falsification: false,
+      negativeOpinion: false,
+      updatesInTwoWeeks: 3,
+      hasInteractionFunction: true,
+    } as Record<string, unknown>,
+    findings: [] as unknown[],
+  });
+  const outcome = (run: () => unknown): string => {
+    try {
+      return JSON.stringify(run());
+    } catch (error) {
+      if (error instanceof ScoringInputError) return JSON.stringify(error.issues);
+      throw error;
+    }
+  };
+  const generic = <T>(run: () => T): T => {
+    paths.lean = false;
+    try {
+      return run();
+    } finally {
+      paths.lean = true;
+    }
+  };
+  const odd: [string, () => unknown][] = [
+    ['the common input', base],
+    [
+      'a name and English',
+      () => ({ ...base(), target: { ...base().target, name: '某公众号' }, locale: 'en' }),
+    ],
+    [
+      'a vetoed account',
+      () => ({ ...base(), measurements: { ...base().measurements, updatesInTwoWeeks: 0 } }),
+    ],
+    ['a finding (no deduction table)', () => ({ ...base(), findings: [{ criterion: 'typo', count: 1 }] })],
+    ['an empty finding', () => ({ ...base(), findings: [{}] })],
+    ['findings that are not a list', () => ({ ...base(), findings: {} })],
+    ['no findings', () => ({ ...base(), findings: undefined })],
+    ['an empty bonus list', () => ({ ...base(), bonus: [] })],
+    ['a bonus (no bonus table)', () => ({ ...base(), bonus: [{ criterion: 'typo', count: 1 }] })],
+    ['a bonus that is not a list', () => ({ ...base(), bonus: 'x' })],
+    ['an extra key', () => ({ ...base(), extra: 1 })],
+    ['a missing measurement', () => ({ ...base(), measurements: { updatesInTwoWeeks: 3 } })],
+    [
+      'a count as a string',
+      () => ({ ...base(), measurements: { ...base().measurements, updatesInTwoWeeks: '3' } }),
+    ],
+  ];
+  test.each(odd)('%s', (_, input) => {
+    const given = input();
+    expect(outcome(() => scoreInspection(given as never))).toBe(
+      outcome(() => generic(() => scoreInspection(given as never))),
+    );
+  });
+});

@@ -278,7 +278,37 @@ function scoreCommon(input: unknown): InspectionResult | null {
     rawLocale === undefined || rawLocale === 'zh' ? 'zh' : rawLocale === 'en' ? 'en' : null;
   const target = commonTarget(input.target);
   if (locale === null || target === null) return null;
-  const measured = compiled.fast.readMeasurements(input.measurements);
+  // each kind of rule set in its own function: its own type feedback (the occurrence lists and the generated
+  // readers of one kind never send the other's optimised code back to the interpreter), and smaller functions
+  // for the optimising compiler
+  return compiled.deductions === null
+    ? commonVetoesOnly(input, compiled, target, locale)
+    : commonScored(input, compiled, target, locale);
+}
+
+/** A rule set without a deduction table (new media under the national rules): no finding or bonus is known. */
+function commonVetoesOnly(
+  input: Record<string, unknown>,
+  compiled: CompiledInspection,
+  target: InspectionTarget,
+  locale: Locale,
+): InspectionResult | null {
+  const measured = compiled.fast!.readMeasurements(input.measurements);
+  if (measured === undefined) return null;
+  // any finding or bonus entry names an unknown criterion (or is malformed): reported generically
+  const { findings, bonus } = input;
+  if (!Array.isArray(findings) || findings.length !== 0) return null;
+  if (bonus !== undefined && (!Array.isArray(bonus) || bonus.length !== 0)) return null;
+  return decide(compiled, target, compiled.fast!.evaluateVetoes(measured), measured, none, none, locale);
+}
+
+function commonScored(
+  input: Record<string, unknown>,
+  compiled: CompiledInspection,
+  target: InspectionTarget,
+  locale: Locale,
+): InspectionResult | null {
+  const measured = compiled.fast!.readMeasurements(input.measurements);
   if (measured === undefined) return null;
   const findings = commonOccurrences(input.findings, 'findings', compiled.deductions?.criteria);
   const bonus =
@@ -291,7 +321,7 @@ function scoreCommon(input: unknown): InspectionResult | null {
     for (const finding of findings)
       if (criteria.get(finding.criterion)?.indicator === service.indicator) return null;
   }
-  const vetoes = compiled.fast.evaluateVetoes(measured);
+  const vetoes = compiled.fast!.evaluateVetoes(measured);
   return decide(compiled, target, vetoes, measured, findings, bonus, locale);
 }
 
@@ -328,6 +358,8 @@ function commonOccurrences(
 }
 
 const noWords = { en: '', zh: '' };
+
+const none: readonly ReadOccurrence[] = Object.freeze([]);
 
 const emptyMap: ReadonlyMap<string, never> = new Map<string, never>();
 
