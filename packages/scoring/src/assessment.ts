@@ -13,12 +13,7 @@ import {
   type Locale,
 } from './checks.js';
 import { readOccurrences, scoreBonus, type BonusBreakdown, type Occurrence } from './bonus.js';
-import {
-  compileRuleSet,
-  type CompiledAssessment,
-  type CompiledBand,
-  type CompiledSubItem,
-} from './compile.js';
+import { compileRuleSet, type CompiledAssessment, type CompiledSubItem } from './compile.js';
 import {
   anyTriggered,
   compareCanonical,
@@ -29,6 +24,17 @@ import {
   type VetoResult,
 } from './conditions.js';
 import { explainAssessment, explainOnRead } from './explain.js';
+import {
+  ratioUnits,
+  rescaledAway,
+  commonReading,
+  readCommonInputs,
+  type CommonInputs,
+  type ParsedEntry,
+  type ParsedInput,
+  type ParsedInputs,
+  type SubItemReading,
+} from './assessment-common.js';
 import { lazyField, stampLazy } from './lazy.js';
 import { paths } from './paths.js';
 import type { FindingResult, MeasurementValue, Verdict, VerdictReason } from './inspection.js';
@@ -170,19 +176,6 @@ export interface AssessmentResult {
   explanation: string[];
 }
 
-type ParsedInput =
-  | { kind: 'check'; met: boolean }
-  | { kind: 'deduct'; counts: Map<string, number> }
-  // values are kept as canonical text; a Decimal only when the text alone was not enough to read them
-  | { kind: 'bands'; valueText: string; band: CompiledBand }
-  | { kind: 'ratio'; value: Decimal | null; valueText: string }
-  | { kind: 'manual'; points: Decimal | null; pointsText: string }
-  | { kind: 'notApplicable'; reason: string };
-
-type ParsedEntry = { input: ParsedInput; note: string | null };
-/** by sub-item position (CompiledSubItem.index); undefined: awaiting input */
-type ParsedInputs = (ParsedEntry | undefined)[];
-
 const inputKeys = ['ruleSet', 'inputs', 'measurements', 'bonus', 'locale'] as const;
 
 /**
@@ -208,8 +201,13 @@ export function scoreAssessment(input: ScoreAssessmentInput): AssessmentResult {
     issues.throwIfAny();
     throw new Error('unreachable');
   }
-  const parsed = readInputs(raw.inputs, compiled, issues);
-  const measured = readMeasurements(raw.measurements, compiled.measurements, false, issues);
+  const { fast } = compiled;
+  // the common form by the lean reader (adding up the awarded units); anything else by the generic reader
+  const read = commonReading.enabled ? readCommonInputs(raw.inputs, compiled, subItemReading) : undefined;
+  const parsed = read === undefined ? readInputs(raw.inputs, compiled, issues) : read.parsed;
+  const measured =
+    (fast.readMeasurements === null ? undefined : fast.readMeasurements(raw.measurements)) ??
+    readMeasurements(raw.measurements, compiled.measurements, false, issues);
   const bonus =
     raw.bonus === undefined
       ? []
@@ -217,12 +215,14 @@ export function scoreAssessment(input: ScoreAssessmentInput): AssessmentResult {
           en: 'bonus',
           zh: '加分',
         });
-  // points rescaled away, in Decimal only when there are some
+  // points rescaled away, in Decimal only when there are some (the generated reader lists them)
   let rescaledPoints: Decimal | null = null;
-  for (const sub of compiled.subItemList) {
-    const entry = parsed[sub.index];
-    if (entry?.input.kind === 'notApplicable' && sub.subItem.whenNotApplicable === 'rescale')
-      rescaledPoints = (rescaledPoints ?? ZERO).plus(sub.points);
+  if (read === undefined || read.rescaled !== null) {
+    for (const sub of compiled.subItemList) {
+      const entry = parsed[sub.index];
+      if (entry?.input.kind === 'notApplicable' && sub.subItem.whenNotApplicable === 'rescale')
+        rescaledPoints = (rescaledPoints ?? ZERO).plus(sub.points);
+    }
   }
   if (
     rescaledPoints === null
@@ -237,12 +237,22 @@ export function scoreAssessment(input: ScoreAssessmentInput): AssessmentResult {
     );
   }
   issues.throwIfAny();
-  if (paths.lean) {
-    const lean = scoreLean(compiled, parsed, measured, bonus, locale);
+  if (paths.lean && (read === undefined || read.unitsKnown)) {
+    const lean = scoreLean(compiled, parsed, measured, bonus, locale, read);
     if (lean !== null) return lean;
   }
   return score(compiled, parsed, measured, bonus, locale);
 }
+
+/** The generic reading of one sub-item, for the common reader (an input with a problem: null). */
+const subItemReading: SubItemReading = {
+  entry(sub, raw) {
+    const issues = new Issues();
+    const entry = readSubItemInput(sub, raw, sub.path, issues);
+    return entry === undefined || issues.list.length > 0 ? null : entry;
+  },
+  units: awardedUnits,
+};
 
 function readInputs(raw: unknown, compiled: CompiledAssessment, issues: Issues): ParsedInputs {
   const parsed: ParsedInputs = new Array<ParsedEntry | undefined>(compiled.subItems.size);
@@ -480,9 +490,11 @@ function readCounts(
     );
     return undefined;
   }
-  const counts = new Map<string, number>();
+  // by criterion position: the deduction rows follow the rule set's order, not the input's
+  const counts: (number | undefined)[] = [];
   for (const key of ownKeys(raw)) {
-    if (!sub.criteria.has(key)) {
+    const criterion = sub.criteria.get(key);
+    if (criterion === undefined) {
       issues.add(
         keyPath(path, key),
         'unknownCriterion',
@@ -497,7 +509,7 @@ function readCounts(
       typeof value === 'number' && Number.isSafeInteger(value) && value >= 0
         ? value
         : readCount(value, keyPath(path, key), issues);
-    if (count !== undefined) counts.set(key, count);
+    if (count !== undefined) counts[sub.criteriaList.indexOf(criterion)] = count;
   }
   return { kind: 'deduct', counts };
 }
@@ -548,8 +560,8 @@ function scoreSubItem(
       }
       let deducted = ZERO;
       const rows: FindingResult[] = [];
-      for (const { criterion, deduct, maxDeduction } of sub.criteria.values()) {
-        const count = input.counts.get(criterion.id);
+      for (const [position, { criterion, deduct, maxDeduction }] of sub.criteriaList.entries()) {
+        const count = input.counts[position];
         if (count === undefined) continue;
         let amount = deduct.times(count);
         const capped = maxDeduction !== null && amount.gt(maxDeduction);
@@ -625,14 +637,14 @@ function scoreSubItem(
 /** The deduct method in whole units; null when a value does not fit (then Decimal). */
 function deductInUnits(
   sub: CompiledSubItem,
-  counts: ReadonlyMap<string, number>,
+  counts: readonly (number | undefined)[],
   pointsUnits: number,
   scale: number,
 ): Scored | null {
   let deducted = 0;
   const rows: FindingResult[] = [];
-  for (const { criterion, deductText, maxDeduction, units } of sub.criteria.values()) {
-    const count = counts.get(criterion.id);
+  for (const [position, { criterion, deductText, maxDeduction, units }] of sub.criteriaList.entries()) {
+    const count = counts[position];
     if (count === undefined) continue;
     if (units === null || (maxDeduction !== null && units.max === null)) return null;
     let amount = units.deduct * count;
@@ -657,33 +669,6 @@ function deductInUnits(
     awardedText: floored ? '0' : unitsText(pointsUnits - deducted, scale),
     detail: { kind: 'deduct', deductions: rows, deducted: unitsText(deducted, scale), floored },
   };
-}
-
-/**
- * points × a ratio given as canonical text, rounded to whole units by the rounding mode (all values ≥ 0);
- * null when the product would leave the safe integers.
- */
-function ratioUnits(pointsUnits: number, ratio: string, mode: Rounding['mode']): number | null {
-  const dot = ratio.indexOf('.');
-  const places = dot === -1 ? 0 : ratio.length - dot - 1;
-  if (places > 15) return null;
-  const digits = Number(dot === -1 ? ratio : ratio.slice(0, dot) + ratio.slice(dot + 1));
-  const product = pointsUnits * digits;
-  if (!Number.isSafeInteger(product)) return null;
-  if (places === 0) return product;
-  const divisor = 10 ** places;
-  const quotient = Math.floor(product / divisor);
-  const twice = 2 * (product - quotient * divisor); // the remainder, doubled to compare with the divisor
-  switch (mode) {
-    case 'down':
-      return quotient;
-    case 'up':
-      return twice > 0 ? quotient + 1 : quotient;
-    case 'halfUp':
-      return twice >= divisor ? quotient + 1 : quotient;
-    case 'halfEven':
-      return twice > divisor || (twice === divisor && quotient % 2 === 1) ? quotient + 1 : quotient;
-  }
 }
 
 function aggregateStatus(children: readonly { status: NodeStatus }[]): NodeStatus {
@@ -934,9 +919,7 @@ function score(
 // area → item → sub-item tree and the explanation are built on first read (lazy.ts), the tree by the full path
 // (score above), so the two cannot differ; tests compare whole results of both paths.
 
-/** A sub-item's awarded units on the lean path; `rescaled` when it leaves the total; null: use the full path. */
-const rescaledAway = -1;
-
+/** A sub-item's awarded units on the lean path; rescaledAway when it leaves the total; null: use the full path. */
 function awardedUnits(
   sub: CompiledSubItem,
   input: ParsedInput,
@@ -960,8 +943,11 @@ function awardedUnits(
       const { pointsUnits } = sub;
       if (pointsUnits === null) return null;
       let deducted = 0;
-      for (const [id, count] of input.counts) {
-        const { maxDeduction, units } = sub.criteria.get(id)!;
+      const { counts } = input;
+      for (let position = 0; position < counts.length; position += 1) {
+        const count = counts[position];
+        if (count === undefined) continue;
+        const { maxDeduction, units } = sub.criteriaList[position]!;
         if (units === null || (maxDeduction !== null && units.max === null)) return null;
         let amount = units.deduct * count;
         if (units.max !== null && amount > units.max) amount = units.max;
@@ -980,6 +966,8 @@ function scoreLean(
   measured: ReturnType<typeof readMeasurements>,
   bonusFound: readonly Occurrence[],
   locale: Locale,
+  /** the generated reader's reading, with the awarded units added up; undefined: add them up here */
+  read: CommonInputs | undefined,
 ): AssessmentResult | null {
   const scale = compiled.leafUnitScale;
   const plan = compiled.leanUnits;
@@ -987,7 +975,10 @@ function scoreLean(
   const { ruleSet, rounder } = compiled;
   const { policy } = ruleSet;
   const mode = rounder.rounding.mode;
-  const vetoes = evaluateVetoes(compiled.vetoes, measured);
+  const vetoes =
+    compiled.fast.evaluateVetoes === null
+      ? evaluateVetoes(compiled.vetoes, measured)
+      : compiled.fast.evaluateVetoes(measured);
   const vetoed = anyTriggered(vetoes);
   const awaitingMeasurements: string[] = [];
   if (!vetoed) {
@@ -998,24 +989,31 @@ function scoreLean(
           awaitingMeasurements.push(clause.measurement);
     }
   }
-  const awaitingInput: string[] = [];
-  const rescaled: string[] = [];
+  let awaitingInput: string[] = [];
+  let rescaled: string[] = [];
   let rawUnits = 0;
   let excludedUnits = 0;
-  for (const sub of compiled.subItemList) {
-    const entry = parsed[sub.index];
-    if (entry === undefined) {
-      if (!vetoed) awaitingInput.push(sub.subItem.id);
-      continue;
+  if (read !== undefined) {
+    // added up by the generated reader (which declines the lean path when some sub-item has no units)
+    if (!vetoed) awaitingInput = read.awaiting;
+    if (read.rescaled !== null) rescaled = read.rescaled;
+    rawUnits = read.rawUnits;
+    excludedUnits = read.excludedUnits;
+  } else
+    for (const sub of compiled.subItemList) {
+      const entry = parsed[sub.index];
+      if (entry === undefined) {
+        if (!vetoed) awaitingInput.push(sub.subItem.id);
+        continue;
+      }
+      const units = awardedUnits(sub, entry.input, scale, mode);
+      if (units === null) return null;
+      if (units === rescaledAway) {
+        if (sub.pointsUnits === null) return null;
+        rescaled.push(sub.subItem.id);
+        excludedUnits += sub.pointsUnits;
+      } else rawUnits += units;
     }
-    const units = awardedUnits(sub, entry.input, scale, mode);
-    if (units === null) return null;
-    if (units === rescaledAway) {
-      if (sub.pointsUnits === null) return null;
-      rescaled.push(sub.subItem.id);
-      excludedUnits += sub.pointsUnits;
-    } else rawUnits += units;
-  }
   // as score() does from here on, in units: rescaled by total ÷ applicable and rounded by the mode
   const applicableUnits = plan.total - excludedUnits;
   const shownUnits =

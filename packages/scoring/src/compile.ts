@@ -27,6 +27,7 @@ import {
   type FastMeasurementReader,
   type FastVetoEvaluator,
 } from './generated.js';
+import { commonPlan, type CommonPlan } from './assessment-common.js';
 import { ZERO, fraction, placesOf, rounder, text, toUnits, type Fraction, type Rounder } from './points.js';
 
 // A rule set is validated and indexed once per object (WeakMap), so scoring many targets costs one parse.
@@ -245,6 +246,8 @@ export interface CompiledBand {
 
 export interface CompiledSubItem {
   subItem: SubItem;
+  /** subItem.id */
+  id: string;
   /** position in rule-set order */
   index: number;
   /** `inputs.<id>`: where an issue with its input is reported */
@@ -259,9 +262,15 @@ export interface CompiledSubItem {
   fullUnits: number | null;
   /** deduct method: criterion id → criterion */
   criteria: Map<string, CompiledCriterion>;
+  /** the same criteria in rule-set order (a read input's counts are by this position) */
+  criteriaList: CompiledCriterion[];
   bands: CompiledBand[];
   /** no band bound is negative: a value ≥ 0 finds its band by comparing text */
   bandsPlain: boolean;
+  /** bands method: the measure's unit; null otherwise */
+  measureUnit: 'ratio' | 'score' | 'count' | 'number' | null;
+  /** how its input is read in the common form (assessment-common.ts) */
+  common: CommonPlan;
 }
 
 export interface CompiledAssessment {
@@ -295,6 +304,8 @@ export interface CompiledAssessment {
     grades: { grade: GradeBand; bound: number; inclusive: boolean }[];
   } | null;
   vetoedGrade: GradeBand;
+  /** Code generated for this rule set's common measurements (generated.ts); null where it cannot be. */
+  fast: { readMeasurements: FastMeasurementReader | null; evaluateVetoes: FastVetoEvaluator | null };
 }
 
 type Compiled = CompiledInspection | CompiledAssessment;
@@ -534,8 +545,11 @@ function compileAssessment(ruleSet: AssessmentRuleSet): CompiledAssessment {
       pointsText: text(new Decimal(item.points)),
       subItems: item.subItems.map((subItem) => {
         const { method } = subItem;
+        const criteriaList =
+          method.kind === 'deduct' ? method.criteria.map((c) => compileCriterion(c, leafUnitScale)) : [];
         const compiled: CompiledSubItem = {
           subItem,
+          id: subItem.id,
           index: subItems.size,
           path: keyPath('inputs', subItem.id),
           points: new Decimal(subItem.points),
@@ -543,11 +557,8 @@ function compileAssessment(ruleSet: AssessmentRuleSet): CompiledAssessment {
           pointsUnits: units(text(new Decimal(subItem.points))),
           fullText: awardedText(new Decimal(subItem.points)),
           fullUnits: units(awardedText(new Decimal(subItem.points))),
-          criteria: new Map(
-            method.kind === 'deduct'
-              ? method.criteria.map((c) => [c.id, compileCriterion(c, leafUnitScale)] as const)
-              : [],
-          ),
+          criteria: new Map(criteriaList.map((c) => [c.criterion.id, c] as const)),
+          criteriaList,
           bands:
             method.kind === 'bands'
               ? method.bands.map((band) => ({
@@ -568,7 +579,11 @@ function compileAssessment(ruleSet: AssessmentRuleSet): CompiledAssessment {
                 !(band.atLeast !== undefined && new Decimal(band.atLeast).isNegative()) &&
                 !(band.below !== undefined && new Decimal(band.below).isNegative()),
             ),
+          measureUnit: method.kind === 'bands' ? method.measure.unit : null,
+          // set just below, from the fields above (here first, so that every compiled sub-item has one shape)
+          common: undefined as unknown as CommonPlan,
         };
+        compiled.common = commonPlan(compiled, leafUnitScale);
         subItems.set(subItem.id, compiled);
         return compiled;
       }),
@@ -600,13 +615,14 @@ function compileAssessment(ruleSet: AssessmentRuleSet): CompiledAssessment {
           bonusGate: bonusGateUnits,
           grades: gradeUnits as { grade: GradeBand; bound: number; inclusive: boolean }[],
         };
+  const vetoes = compileVetoes(ruleSet.vetoes, measurements);
   return {
     kind: 'assessment',
     ruleSet,
     rounder: round,
     total: new Decimal(ruleSet.total),
     measurements,
-    vetoes: compileVetoes(ruleSet.vetoes, measurements),
+    vetoes,
     areas,
     subItems,
     subItemList: [...subItems.values()],
@@ -618,5 +634,6 @@ function compileAssessment(ruleSet: AssessmentRuleSet): CompiledAssessment {
     leanUnits,
     // validated: the vetoed grade is declared
     vetoedGrade: ruleSet.grades.find((grade) => grade.id === policy.vetoedGrade)!,
+    fast: { readMeasurements: measurementReader(measurements), evaluateVetoes: vetoEvaluator(vetoes) },
   };
 }
