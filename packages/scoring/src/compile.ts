@@ -497,7 +497,7 @@ function compileInspection(ruleSet: InspectionRuleSet): CompiledInspection {
   const vetoes = compileVetoes(ruleSet.vetoes, measurements);
   const readMeasurements = measurementReader(measurements);
   const evaluateVetoes = vetoEvaluator(vetoes);
-  return {
+  return Object.assign(blankInspection(), {
     kind: 'inspection',
     ruleSet,
     rounder: rounding,
@@ -518,7 +518,36 @@ function compileInspection(ruleSet: InspectionRuleSet): CompiledInspection {
     vetoedScore: policy.vetoedScore === null ? null : new Decimal(policy.vetoedScore),
     lean: leanPlan(ruleSet, unitScale),
     fast: readMeasurements === null || evaluateVetoes === null ? null : { readMeasurements, evaluateVetoes },
-  };
+  } satisfies CompiledInspection);
+}
+
+/**
+ * Every field null, to be filled in by compileInspection. Compiled inspections share one hidden class; were its
+ * fields created with the first rule set's values, compiling another kind later (new media: no deduction table,
+ * no units) would widen them under code already optimised against them, and the scorers would be sent back to the
+ * interpreter and recompiled in the middle of a run. Filled in from null, every field is general from the start.
+ */
+function blankInspection(): CompiledInspection {
+  return {
+    kind: 'inspection',
+    ruleSet: null,
+    rounder: null,
+    measurements: null,
+    vetoes: null,
+    deductions: null,
+    service: null,
+    variants: null,
+    unitScale: null,
+    deductionsMaxText: null,
+    passMarkUnits: null,
+    bonusGateUnits: null,
+    bonus: null,
+    passMark: null,
+    bonusGate: null,
+    vetoedScore: null,
+    lean: null,
+    fast: null,
+  } as unknown as CompiledInspection;
 }
 
 function compileAssessment(ruleSet: AssessmentRuleSet): CompiledAssessment {
