@@ -400,9 +400,9 @@ export const readFlag = (value: unknown): MeasuredValue | undefined =>
 const shortWhole = /^-?\d{1,15}$/;
 
 // read values are internal and never change: small whole numbers (counts, mostly) are shared, not allocated
-const smallWholes: MeasuredValue[] = [];
+export const smallWholes: readonly MeasuredValue[] = [];
 for (let int = 0; int < 1024; int += 1) {
-  smallWholes.push({ kind: 'number', text: String(int), int, decimal: null });
+  (smallWholes as MeasuredValue[]).push({ kind: 'number', text: String(int), int, decimal: null });
 }
 
 export const wholeValue = (int: number): MeasuredValue =>

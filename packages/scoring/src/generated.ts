@@ -3,6 +3,7 @@ import {
   compareCanonical,
   plainDecimal,
   readFlag,
+  smallWholes,
   vetoWithKey,
   wholeNumber,
   wholeValue,
@@ -75,12 +76,18 @@ export function measurementReader(compiled: CompiledMeasurements): FastMeasureme
     '  let value;',
     '  let read;',
   ];
+  // the usual values (true, false, a small whole number) are read in line, as readFlag and wholeValue read them;
+  // any other value by a call (so the optimising compiler inlines the readers only where other values occur)
   list.forEach((measurement, index) => {
     lines.push(`  value = raw[${JSON.stringify(measurement.id)}];`);
     lines.push('  if (value !== undefined) {');
     lines.push('    seen += 1;');
+    // one store per measurement: a store that only a rare value reaches would have no type feedback when the
+    // optimising compiler first sees it (and be deoptimised by the first such value)
     if (measurement.kind === 'boolean') {
-      lines.push(`    read = readFlag(value);`);
+      lines.push('    if (value === true) read = flagTrue;');
+      lines.push('    else if (value === false) read = flagFalse;');
+      lines.push('    else return undefined;');
     } else {
       const reader =
         measurement.kind === 'count'
@@ -88,17 +95,46 @@ export function measurementReader(compiled: CompiledMeasurements): FastMeasureme
           : measurement.kind === 'ratio'
             ? 'readRatio'
             : 'readNumber';
-      lines.push(`    read = ${reader}(value);`);
+      const largest = measurement.kind === 'ratio' ? 1 : smallWholes.length - 1;
+      lines.push(
+        `    if (typeof value === "number" && value >= 0 && value <= ${largest} && floor(value) === value)`,
+        '      read = smallWholes[value];',
+        '    else {',
+        `      read = ${reader}(value);`,
+        '      if (read === undefined) return undefined;',
+        '    }',
+      );
     }
-    lines.push('    if (read === undefined) return undefined;');
     lines.push(`    values[${index}] = read;`);
     lines.push(required.has(measurement.id) ? '  } else return undefined;' : '  }');
   });
   lines.push('  return seen === keys ? values : undefined;', '};');
   const reader = generate(
-    ['hasOwn', 'getPrototypeOf', 'objectPrototype', 'readFlag', 'readCount', 'readRatio', 'readNumber'],
+    [
+      'hasOwn',
+      'getPrototypeOf',
+      'objectPrototype',
+      'floor',
+      'flagTrue',
+      'flagFalse',
+      'smallWholes',
+      'readCount',
+      'readRatio',
+      'readNumber',
+    ],
     lines.join('\n'),
-    [hasOwn, Object.getPrototypeOf, Object.prototype, readFlag, readCount, readRatio, readPlainNumber],
+    [
+      hasOwn,
+      Object.getPrototypeOf,
+      Object.prototype,
+      Math.floor,
+      readFlag(true),
+      readFlag(false),
+      smallWholes,
+      readCount,
+      readRatio,
+      readPlainNumber,
+    ],
   );
   return typeof reader === 'function' ? (reader as FastMeasurementReader) : null;
 }
