@@ -575,15 +575,9 @@ function scoreLean(
   bonusFound: readonly Occurrence[],
   locale: Locale,
 ): InspectionResult | null {
+  // decide() has found no veto triggered
   const { deductions, service, unitScale, lean: plan } = compiled;
-  if (
-    deductions === null ||
-    unitScale === null ||
-    plan === null ||
-    plan.passMark === null ||
-    anyTriggered(vetoes)
-  )
-    return null;
+  if (deductions === null || unitScale === null || plan === null || plan.passMark === null) return null;
   const { mode } = compiled.ruleSet.policy.rounding;
   const serviceLeftOut = service !== null && !target.hasServiceFunctions ? service : null;
   const variant = serviceLeftOut === null ? compiled.variants!.all : compiled.variants!.withoutService!;
@@ -695,7 +689,9 @@ function scoreLean(
   );
   // one definition at a time: about half the cost of Object.defineProperties with a descriptor map (measured)
   const built = Object.defineProperty(result, 'breakdown', breakdownField) as InspectionResult;
-  Object.defineProperty(built, 'bonusBreakdown', bonusBreakdownField);
+  // no bonus scored: no bonus breakdown (as score() gives it), a plain field
+  if (bonusStatus === 'scored') Object.defineProperty(built, 'bonusBreakdown', bonusBreakdownField);
+  else built.bonusBreakdown = null;
   built.rounding = policy.rounding;
   return Object.defineProperty(built, 'explanation', explanationField);
 }
@@ -868,6 +864,9 @@ class LeanInspection {
 
   /** the full path's result, without its explanation, once a breakdown is read */
   private parts: InspectionResult | undefined;
+
+  /** kept by lazy.ts: the fields built so far */
+  built: Record<string, unknown> | undefined = undefined;
 }
 
 /** The bonus in units at unitScale, as scoreBonus adds it up; null when a product leaves the safe integers. */

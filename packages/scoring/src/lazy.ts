@@ -6,15 +6,14 @@
 // private field stamped onto the result: no property that Object.keys, Reflect.ownKeys, JSON or a clone could
 // see, and no WeakMap (whose entries every young-generation GC would have to walk).
 
-/** Builds a lazy field's value from what the scorer left (called at most once per field and result). */
+/**
+ * Builds a lazy field's value from what the scorer left (called at most once per field and result). It is
+ * stamped onto the result as it is (no wrapper to allocate per result) and also keeps the values built.
+ */
 export interface LazyFields {
   build(name: string): unknown;
-}
-
-/** What a result's lazy fields need, and the values built (or assigned) so far. */
-interface LazyState {
-  fields: LazyFields;
-  values: Record<string, unknown>;
+  /** The values built (or assigned) so far, by field name: made on the first read or assignment. */
+  built?: Record<string, unknown> | undefined;
 }
 
 /** A constructor that returns the object it is given, so that a subclass can stamp a private field onto it. */
@@ -25,17 +24,17 @@ class Stamped {
 }
 
 class Lazy extends Stamped {
-  #state: LazyState;
+  #fields: LazyFields;
 
-  constructor(target: object, state: LazyState) {
+  constructor(target: object, fields: LazyFields) {
     super(target);
-    this.#state = state;
+    this.#fields = fields;
   }
 
-  /** The lazy state of `receiver` (the result, or an object that has it as prototype). */
-  static of(receiver: object): LazyState | undefined {
+  /** The lazy fields of `receiver` (the result, or an object that has it as prototype). */
+  static of(receiver: object): LazyFields | undefined {
     for (let at: object | null = receiver; at !== null; at = Object.getPrototypeOf(at) as object | null) {
-      if (#state in at) return (at as Lazy).#state;
+      if (#fields in at) return (at as Lazy).#fields;
     }
     return undefined;
   }
@@ -49,14 +48,14 @@ export function lazyField(name: string): PropertyDescriptor {
   if (descriptor === undefined) {
     descriptor = {
       get(this: object): unknown {
-        const state = Lazy.of(this);
-        if (state === undefined) return undefined;
-        const { values } = state;
-        return Object.hasOwn(values, name) ? values[name] : (values[name] = state.fields.build(name));
+        const fields = Lazy.of(this);
+        if (fields === undefined) return undefined;
+        const built = (fields.built ??= {});
+        return Object.hasOwn(built, name) ? built[name] : (built[name] = fields.build(name));
       },
       set(this: object, value: unknown): void {
-        const state = Lazy.of(this);
-        if (state !== undefined) state.values[name] = value;
+        const fields = Lazy.of(this);
+        if (fields !== undefined) (fields.built ??= {})[name] = value;
       },
       enumerable: true,
       configurable: true,
@@ -68,6 +67,6 @@ export function lazyField(name: string): PropertyDescriptor {
 
 /** Stamps `fields` onto `result`; the caller then defines the lazy fields with `lazyField(name)`. */
 export function stampLazy<T extends object>(result: T, fields: LazyFields): T {
-  new Lazy(result, { fields, values: {} });
+  new Lazy(result, fields);
   return result;
 }
