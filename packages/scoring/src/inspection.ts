@@ -769,8 +769,38 @@ function judgedOnVetoes(
   const { ruleSet } = compiled;
   const { policy } = ruleSet;
   const vetoed = anyTriggered(vetoes);
-  const recorded = vetoed && compiled.vetoedScore !== null ? text(compiled.vetoedScore) : null;
   const name = target.name ?? null;
+  if (!vetoed && name === null) {
+    // the common case, an unnamed target that passed every veto: its lines are shared (below), and once they
+    // are, the result is one literal with every field (no field added afterwards: no property store to grow)
+    const lines = qualifiedLines.get(compiled)?.[locale];
+    if (lines !== undefined) {
+      return {
+        kind: 'inspection',
+        ruleSetId: ruleSet.id,
+        ruleSetVersion: ruleSet.version,
+        ruleSetTitle: ruleSet.title,
+        targetKind: ruleSet.targetKind,
+        target: { name, isPortal: target.isPortal, hasServiceFunctions: target.hasServiceFunctions },
+        verdict: 'qualified',
+        reason: null,
+        vetoes,
+        score: null,
+        scoreStatus: 'notScored',
+        vetoedScoreApplied: false,
+        passMark: policy.passMark,
+        bonus: null,
+        bonusStatus: 'none',
+        bonusGate: policy.bonusGate?.above ?? null,
+        total: null,
+        breakdown: null,
+        bonusBreakdown: null,
+        rounding: policy.rounding,
+        explanation: lines,
+      };
+    }
+  }
+  const recorded = vetoed && compiled.vetoedScore !== null ? text(compiled.vetoedScore) : null;
   const result: Omit<InspectionResult, 'explanation'> = {
     kind: 'inspection',
     ruleSetId: ruleSet.id,
