@@ -291,3 +291,62 @@ describe('rank: exact comparison of scores as fixed-width text', () => {
     );
   });
 });
+
+describe('rank: scores compared as numbers, as text or as Decimal agree', () => {
+  it('ranks alike whichever comparison a group takes (short scores as numbers, long ones as text, negative in Decimal)', () => {
+    // scores close together in the last of up to 17 significant digits, spelled with and without padding zeros
+    const spelled = fc
+      .tuple(
+        fc.bigInt({ min: 1n, max: 10n ** 17n }),
+        fc.integer({ min: 0, max: 17 }),
+        fc.constantFrom('', '0'),
+        fc.constantFrom('', '0'),
+      )
+      .map(([n, places, lead, trail]) => {
+        const text = new Decimal(n.toString()).div(new Decimal(10).pow(places)).toFixed();
+        return `${lead}${text}${text.includes('.') ? trail : ''}`;
+      });
+    const entries = fc.uniqueArray(
+      fc.record({
+        id: fc.string({ minLength: 1, maxLength: 6 }),
+        name: fc.constantFrom('兰州', '金昌', '张掖', 'Barry', 'Errol'),
+        group: fc.constantFrom('市州', '省直部门'),
+        // above the extra score each group gets at its bottom (below)
+        score: fc
+          .oneof(
+            spelled,
+            spelled.map((s) => s.slice(0, 12).replace(/\.$/, '')),
+            // ties, and neighbours that only 16 or 17 significant digits tell apart (a double does not)
+            fc.constantFrom('0.1', '0.10', '0.10000000000001', '0.100000000000001', '0.1000000000000001'),
+            fc.constantFrom('1234567890123456.7', '1234567890123456.8', '12345678901234567', '90', '90.0'),
+          )
+          .filter((s) => new Decimal(s).gt('0.000000000000000001')),
+      }),
+      { selector: (e) => e.id, maxLength: 40 },
+    );
+    fc.assert(
+      fc.property(entries, fc.constantFrom('standard' as const, 'dense' as const), (list, method) => {
+        const rows = (ranking: Ranking<RankableEntry>) =>
+          ranking.groups
+            .map((g) => ({
+              group: g.group,
+              ranked: g.ranked
+                .filter((r) => !r.entry.id.startsWith('last'))
+                .map((r) => [r.rank, r.tied, r.score, r.entry.id]),
+            }))
+            .filter((g) => list.some((e) => e.group === g.group))
+            .sort((a, b) => String(a.group).localeCompare(String(b.group)));
+        // one more score at the bottom of each group: long (text), or negative (Decimal)
+        const last = (score: string) =>
+          ['市州', '省直部门'].map((group) => ({ id: `last ${group}`, name: 'Z', group, score }));
+        const asGiven = rows(rank({ entries: list, method }));
+        expect(rows(rank({ entries: [...list, ...last('0.000000000000000001')], method }))).toEqual(asGiven);
+        expect(rows(rank({ entries: [...list, ...last('-1')], method }))).toEqual(asGiven);
+        for (const group of asGiven)
+          for (const [, , score, id] of group.ranked)
+            expect(score).toBe(new Decimal(list.find((e) => e.id === id)!.score).toFixed());
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

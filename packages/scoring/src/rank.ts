@@ -69,10 +69,20 @@ interface Scored<E> {
   entry: E;
   /** the score as given (a checked decimal string) */
   text: string;
-  /** a fixed-width text that sorts like the score (see sortKey); null: compare as Decimal */
+  /** the score as a number when that compares exactly (see numberKey); NaN otherwise */
+  number: number;
+  /** a fixed-width text that sorts like the score (see sortKey), when some score of its group has no number */
   key: string | null;
-  /** the score as a Decimal, when some score of its group has no key */
+  /** the score as a Decimal, when some score of its group has neither */
   score: Decimal | null;
+}
+
+/**
+ * A score ≥ 0 of at most 15 characters as a number: at most 15 significant digits, which doubles keep apart and
+ * in order, so two such numbers compare (and are equal) exactly as the decimals do. NaN otherwise.
+ */
+function numberKey(score: string): number {
+  return score.length <= 15 && score[0] !== '-' ? Number(score) : NaN;
 }
 
 const keyDigits = 20;
@@ -154,7 +164,7 @@ export function rank<E extends RankableEntry>(options: RankOptions<E>): Ranking<
     }
     if (vetoed) bucket.unranked.push({ entry, why: 'vetoed' });
     else if (score === null) bucket.unranked.push({ entry, why: 'noScore' });
-    else bucket.scored.push({ entry, text: score, key: sortKey(score), score: null });
+    else bucket.scored.push({ entry, text: score, number: numberKey(score), key: null, score: null });
   });
   throwIfAny(issues);
 
@@ -168,27 +178,45 @@ export function rank<E extends RankableEntry>(options: RankOptions<E>): Ranking<
   };
 }
 
+type Comparison = 'number' | 'text' | 'decimal';
+
 function rankScored<E extends RankableEntry>(scored: Scored<E>[], method: RankingMethod): RankedEntry<E>[] {
-  // fixed-width keys compare as text; a group with a score that has none (negative, very long) uses Decimal
-  const keyed = scored.every((s) => s.key !== null);
-  if (keyed) {
+  // scores compare as numbers (short, ≥ 0: the common case), else as fixed-width text (≥ 0), else as Decimal
+  let comparison: Comparison = 'number';
+  for (let at = 0; at < scored.length; at += 1) {
+    if (Number.isNaN(scored[at]!.number)) {
+      comparison = 'text';
+      break;
+    }
+  }
+  if (comparison === 'text') {
+    for (const s of scored) {
+      s.key = sortKey(s.text);
+      if (s.key === null) comparison = 'decimal';
+    }
+  }
+  if (comparison === 'number') {
+    scored.sort((a, b) => b.number - a.number || compareNames(a.entry, b.entry));
+  } else if (comparison === 'text') {
     scored.sort((a, b) => (a.key! > b.key! ? -1 : a.key! < b.key! ? 1 : compareNames(a.entry, b.entry)));
   } else {
     for (const s of scored) s.score = new Decimal(s.text);
     scored.sort((a, b) => b.score!.cmp(a.score!) || compareNames(a.entry, b.entry));
   }
-  const same = keyed
-    ? (a: Scored<E>, b: Scored<E>) => a.key === b.key
-    : (a: Scored<E>, b: Scored<E>) => a.score!.eq(b.score!);
+  const same =
+    comparison === 'text'
+      ? (a: Scored<E>, b: Scored<E>) => a.key === b.key
+      : (a: Scored<E>, b: Scored<E>) => a.score!.eq(b.score!);
   const ranked: RankedEntry<E>[] = [];
   let distinctAbove = 0;
   for (let start = 0; start < scored.length;) {
     const first = scored[start]!;
     let end = start + 1;
-    while (end < scored.length && same(scored[end]!, first)) end += 1;
+    if (comparison === 'number') while (end < scored.length && scored[end]!.number === first.number) end += 1;
+    else while (end < scored.length && same(scored[end]!, first)) end += 1;
     const tied = end - start > 1;
     const position = method === 'dense' ? distinctAbove + 1 : start + 1;
-    const score = keyed ? canonical(first.text) : first.score!.toFixed();
+    const score = comparison === 'decimal' ? first.score!.toFixed() : canonical(first.text);
     for (let i = start; i < end; i += 1)
       ranked.push({ rank: position, tied, score, entry: scored[i]!.entry });
     distinctAbove += 1;
