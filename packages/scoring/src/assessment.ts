@@ -184,15 +184,7 @@ const inputKeys = ['ruleSet', 'inputs', 'measurements', 'bonus', 'locale'] as co
  */
 export function scoreAssessment(input: ScoreAssessmentInput): AssessmentResult {
   const issues = new Issues();
-  if (!isRecord(input)) {
-    issues.add(
-      '(root)',
-      'invalidArgument',
-      `expected { ruleSet, inputs }; got ${describeValue(input)}`,
-      `参数应为 { ruleSet, inputs }；实际为 ${describeValue(input)}`,
-    );
-    issues.throwIfAny();
-  }
+  if (!isRecord(input)) notAnInput(input, issues);
   const raw = input as unknown as Record<string, unknown>;
   checkKnownKeys(raw, inputKeys, '', issues);
   const locale = readLocale(raw.locale, issues);
@@ -215,20 +207,8 @@ export function scoreAssessment(input: ScoreAssessmentInput): AssessmentResult {
           en: 'bonus',
           zh: '加分',
         });
-  // points rescaled away, in Decimal only when there are some (the generated reader lists them)
-  let rescaledPoints: Decimal | null = null;
-  if (read === undefined || read.rescaled !== null) {
-    for (const sub of compiled.subItemList) {
-      const entry = parsed[sub.index];
-      if (entry?.input.kind === 'notApplicable' && sub.subItem.whenNotApplicable === 'rescale')
-        rescaledPoints = (rescaledPoints ?? ZERO).plus(sub.points);
-    }
-  }
-  if (
-    rescaledPoints === null
-      ? compiled.total.isZero() || compiled.total.isNegative()
-      : rescaledPoints.gte(compiled.total)
-  ) {
+  // something must be left to score once the rescaled sub-items are left out (the common reader lists them)
+  if (nothingToScore(compiled, parsed, read)) {
     issues.add(
       'inputs',
       'nothingToScore',
@@ -237,11 +217,45 @@ export function scoreAssessment(input: ScoreAssessmentInput): AssessmentResult {
     );
   }
   issues.throwIfAny();
-  if (paths.lean && (read === undefined || read.unitsKnown)) {
-    const lean = scoreLean(compiled, parsed, measured, bonus, locale, read);
+  if (paths.lean) {
+    const units = read === undefined ? unitsOfParsed(compiled, parsed) : read.unitsKnown ? read : null;
+    const lean = units === null ? null : scoreLean(compiled, parsed, measured, bonus, locale, units);
     if (lean !== null) return lean;
   }
   return score(compiled, parsed, measured, bonus, locale);
+}
+
+function notAnInput(input: unknown, issues: Issues): never {
+  issues.add(
+    '(root)',
+    'invalidArgument',
+    `expected { ruleSet, inputs }; got ${describeValue(input)}`,
+    `参数应为 { ruleSet, inputs }；实际为 ${describeValue(input)}`,
+  );
+  issues.throwIfAny();
+  throw new Error('unreachable');
+}
+
+/** Every point is rescaled away (the sub-items not applicable under rescale hold the whole total, or more). */
+function nothingToScore(
+  compiled: CompiledAssessment,
+  parsed: ParsedInputs,
+  read: CommonInputs | undefined,
+): boolean {
+  const plan = compiled.leanUnits;
+  // the common reader has added up the rescaled points in whole units
+  if (read !== undefined && read.unitsKnown && plan !== null)
+    return read.rescaled === null ? plan.total <= 0 : read.excludedUnits >= plan.total;
+  // points rescaled away, in Decimal only when there are some
+  let rescaledPoints: Decimal | null = null;
+  for (const sub of compiled.subItemList) {
+    const entry = parsed[sub.index];
+    if (entry?.input.kind === 'notApplicable' && sub.subItem.whenNotApplicable === 'rescale')
+      rescaledPoints = (rescaledPoints ?? ZERO).plus(sub.points);
+  }
+  return rescaledPoints === null
+    ? compiled.total.isZero() || compiled.total.isNegative()
+    : rescaledPoints.gte(compiled.total);
 }
 
 /** The generic reading of one sub-item, for the common reader (an input with a problem: null). */
@@ -966,8 +980,8 @@ function scoreLean(
   measured: ReturnType<typeof readMeasurements>,
   bonusFound: readonly Occurrence[],
   locale: Locale,
-  /** the generated reader's reading, with the awarded units added up; undefined: add them up here */
-  read: CommonInputs | undefined,
+  /** the awarded units added up (by the common reader, or by unitsOfParsed) */
+  read: CommonInputs,
 ): AssessmentResult | null {
   const scale = compiled.leafUnitScale;
   const plan = compiled.leanUnits;
@@ -979,41 +993,17 @@ function scoreLean(
     compiled.fast.evaluateVetoes === null
       ? evaluateVetoes(compiled.vetoes, measured)
       : compiled.fast.evaluateVetoes(measured);
-  const vetoed = anyTriggered(vetoes);
+  // indexed loops here (not for…of): less bytecode for the optimising compiler to compile, this function being
+  // run a few thousand times in a first quarter
+  let vetoed = false;
+  for (let at = 0; at < vetoes.length; at += 1) if (vetoes[at]!.triggered === true) vetoed = true;
   const awaitingMeasurements: string[] = [];
-  if (!vetoed) {
-    for (const veto of vetoes) {
-      if (veto.triggered !== null) continue;
-      for (const clause of veto.clauses)
-        if (clause.triggered === null && !awaitingMeasurements.includes(clause.measurement))
-          awaitingMeasurements.push(clause.measurement);
-    }
+  for (let at = 0; at < vetoes.length && !vetoed; at += 1) {
+    const veto = vetoes[at]!;
+    if (veto.triggered === null) undecidedMeasurements(veto, awaitingMeasurements);
   }
-  let awaitingInput: string[] = [];
-  let rescaled: string[] = [];
-  let rawUnits = 0;
-  let excludedUnits = 0;
-  if (read !== undefined) {
-    // added up by the generated reader (which declines the lean path when some sub-item has no units)
-    if (!vetoed) awaitingInput = read.awaiting;
-    if (read.rescaled !== null) rescaled = read.rescaled;
-    rawUnits = read.rawUnits;
-    excludedUnits = read.excludedUnits;
-  } else
-    for (const sub of compiled.subItemList) {
-      const entry = parsed[sub.index];
-      if (entry === undefined) {
-        if (!vetoed) awaitingInput.push(sub.subItem.id);
-        continue;
-      }
-      const units = awardedUnits(sub, entry.input, scale, mode);
-      if (units === null) return null;
-      if (units === rescaledAway) {
-        if (sub.pointsUnits === null) return null;
-        rescaled.push(sub.subItem.id);
-        excludedUnits += sub.pointsUnits;
-      } else rawUnits += units;
-    }
+  const awaitingInput = vetoed ? [] : read.awaiting;
+  const { rawUnits, excludedUnits } = read;
   // as score() does from here on, in units: rescaled by total ÷ applicable and rounded by the mode
   const applicableUnits = plan.total - excludedUnits;
   const shownUnits =
@@ -1050,10 +1040,14 @@ function scoreLean(
     const passed = shownUnits >= plan.passMark;
     verdict = passed ? 'qualified' : 'unqualified';
     reason = passed ? null : 'belowPassMark';
-    const band = plan.grades.find(({ bound, inclusive }) =>
-      inclusive ? totalUnits >= bound : totalUnits > bound,
-    );
-    grade = band === undefined ? null : gradeOf(band.grade);
+    const { grades } = plan;
+    for (let at = 0; at < grades.length; at += 1) {
+      const { bound, inclusive } = grades[at]!;
+      if (inclusive ? totalUnits >= bound : totalUnits > bound) {
+        grade = gradeOf(grades[at]!.grade);
+        break;
+      }
+    }
   }
   const shownText = unitsText(shownUnits, scale);
   const result = {
@@ -1079,7 +1073,7 @@ function scoreLean(
       excludedUnits === 0
         ? null
         : {
-            subItems: rescaled,
+            subItems: read.rescaled ?? [],
             excluded: unitsText(excludedUnits, scale),
             applicableMax: unitsText(applicableUnits, scale),
             awarded: unitsText(rawUnits, scale),
@@ -1091,11 +1085,47 @@ function scoreLean(
     result,
     new LeanAssessment(built, compiled, parsed, measured, bonusFound, locale, rawUnits, excludedUnits),
   );
-  Object.defineProperty(result, 'areas', lazyField('areas'));
+  Object.defineProperty(result, 'areas', areasField);
   built.vetoes = vetoes;
   built.bonusBreakdown = bonusBreakdown;
   built.rounding = policy.rounding;
-  return Object.defineProperty(built, 'explanation', lazyField('explanation'));
+  return Object.defineProperty(built, 'explanation', explanationField);
+}
+
+/** Adds the measurements that leave `veto` undecided to `awaiting` (once each). */
+function undecidedMeasurements(veto: VetoResult, awaiting: string[]): void {
+  for (const clause of veto.clauses)
+    if (clause.triggered === null && !awaiting.includes(clause.measurement))
+      awaiting.push(clause.measurement);
+}
+
+const areasField = lazyField('areas');
+const explanationField = lazyField('explanation');
+
+/** The awarded units of what the generic reader read, added up as the common reader does; null: not in units. */
+function unitsOfParsed(compiled: CompiledAssessment, parsed: ParsedInputs): CommonInputs | null {
+  const scale = compiled.leafUnitScale;
+  if (scale === null) return null;
+  const mode = compiled.rounder.rounding.mode;
+  const awaiting: string[] = [];
+  let rescaled: string[] | null = null;
+  let rawUnits = 0;
+  let excludedUnits = 0;
+  for (const sub of compiled.subItemList) {
+    const entry = parsed[sub.index];
+    if (entry === undefined) {
+      awaiting.push(sub.id);
+      continue;
+    }
+    const units = awardedUnits(sub, entry.input, scale, mode);
+    if (units === null) return null;
+    if (units === rescaledAway) {
+      if (sub.pointsUnits === null) return null;
+      (rescaled ??= []).push(sub.id);
+      excludedUnits += sub.pointsUnits;
+    } else rawUnits += units;
+  }
+  return { parsed, awaiting, rescaled, rawUnits, excludedUnits, unitsKnown: true };
 }
 
 /** What a lean result needs to build its area tree and explanation (a class: no closure per result). */
