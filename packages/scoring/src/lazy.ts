@@ -8,7 +8,8 @@
 
 /**
  * Builds a lazy field's value from what the scorer left (called at most once per field and result). It is
- * stamped onto the result as it is (no wrapper to allocate per result) and also keeps the values built.
+ * stamped onto the result as it is (no wrapper to allocate per result) and also keeps the values built, so each
+ * result needs its own.
  */
 export interface LazyFields {
   build(name: string): unknown;
