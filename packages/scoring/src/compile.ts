@@ -528,7 +528,8 @@ function compileInspection(ruleSet: InspectionRuleSet): CompiledInspection {
  * interpreter and recompiled in the middle of a run. Filled in from null, every field is general from the start.
  */
 function blankInspection(): CompiledInspection {
-  return {
+  // every field of CompiledInspection, checked: a field added there and not here is a type error
+  const blank: { [K in keyof CompiledInspection]: K extends 'kind' ? 'inspection' : null } = {
     kind: 'inspection',
     ruleSet: null,
     rounder: null,
@@ -547,7 +548,8 @@ function blankInspection(): CompiledInspection {
     vetoedScore: null,
     lean: null,
     fast: null,
-  } as unknown as CompiledInspection;
+  };
+  return blank as unknown as CompiledInspection;
 }
 
 function compileAssessment(ruleSet: AssessmentRuleSet): CompiledAssessment {
