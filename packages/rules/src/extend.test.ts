@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { getRuleSet } from './builtin/index.js';
 import { extendRuleSet, type RuleSetChanges } from './extend.js';
+import { isValidatedRuleSet } from './parse.js';
 import type { AssessmentRuleSet, InspectionRuleSet, SubItem } from './schema.js';
 import { assessmentFixture, inspectionFixture } from './test-support/fixtures.js';
 import { issuesOf, summarize } from './test-support/issues.js';
+import { isDeeplyFrozen, sharesNoObject } from './test-support/objects.js';
 
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object') {
@@ -68,9 +70,11 @@ describe('extendRuleSet: a new rule set, the base untouched', () => {
     });
     expect(derived.total).toBe('23');
     expect(base).toEqual(assessmentFixture());
-    derived.areas[0]!.items[0]!.subItems[0]!.points = '999';
-    derived.policy.rounding.places = 6;
-    expect(base).toEqual(assessmentFixture());
+    expect(sharesNoObject(derived, base)).toBe(true);
+    // the result is frozen (it stays as validated); the base, the caller's object, is not
+    expect(isDeeplyFrozen(derived)).toBe(true);
+    expect(isValidatedRuleSet(derived)).toBe(true);
+    expect(Object.isFrozen(base) || Object.isFrozen(base.areas[0])).toBe(false);
   });
 
   it('extends a built-in rule set, even deeply frozen, without touching it', () => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Decimal } from './decimal.js';
 import { RuleSetError } from './errors.js';
-import { checkShape } from './parse.js';
+import { checkShape, sealValidated } from './parse.js';
 import {
   Area,
   AssessmentPolicy,
@@ -299,7 +299,7 @@ export function applyRuleSetChanges({ base, changes, changesPath }: ApplyOptions
 
   const shapeCheck = checkShape(RuleSetShape, draft);
   const findings = shapeCheck.success ? checkRuleSet(shapeCheck.data) : shapeCheck.findings;
-  if (shapeCheck.success && findings.length === 0) return shapeCheck.data;
+  if (shapeCheck.success && findings.length === 0) return sealValidated(shapeCheck.data);
 
   const changeName = (name: string) => formatPath([...changesPath, name]) || name;
   throw new RuleSetError(

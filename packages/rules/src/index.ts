@@ -1,5 +1,5 @@
 export * from './schema.js';
-export { parseRuleSet, RuleSetSchema, ruleSetJsonSchema } from './parse.js';
+export { isValidatedRuleSet, parseRuleSet, RuleSetSchema, ruleSetJsonSchema } from './parse.js';
 export { RuleSetError, type RuleSetIssue } from './errors.js';
 export { formatPath, type PathSegment, type RuleSetIssueCode } from './validate.js';
 export {

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { RuleSetError } from './errors.js';
-import { parseRuleSet, RuleSetSchema, ruleSetJsonSchema } from './parse.js';
+import { getRuleSet } from './builtin/index.js';
+import { parseRuleSetDocument } from './document.js';
+import { extendRuleSet } from './extend.js';
+import { isValidatedRuleSet, parseRuleSet, RuleSetSchema, ruleSetJsonSchema } from './parse.js';
 import { assessmentFixture, inspectionFixture } from './test-support/fixtures.js';
 import { issuesOf, summarize } from './test-support/issues.js';
+import { isDeeplyFrozen, sharesNoObject } from './test-support/objects.js';
 import { formatPath } from './validate.js';
 
 const loose = (value: unknown) => value as Record<string, unknown>;
@@ -28,6 +32,18 @@ describe('parseRuleSet', () => {
     const input = assessmentFixture();
     parseRuleSet(input);
     expect(input).toEqual(assessmentFixture());
+  });
+
+  it('returns a deeply frozen new object, sharing nothing with the input, which stays unfrozen', () => {
+    for (const input of [assessmentFixture(), inspectionFixture()]) {
+      const ruleSet = parseRuleSet(input);
+      expect(isDeeplyFrozen(ruleSet)).toBe(true);
+      expect(sharesNoObject(ruleSet, input)).toBe(true);
+      expect(Object.isFrozen(input)).toBe(false);
+      expect(() => {
+        (ruleSet as { id: string }).id = 'changed';
+      }).toThrow(TypeError);
+    }
   });
 
   it('names a misspelt key by its full path, in the message and in `where`', () => {
@@ -197,5 +213,43 @@ describe('ruleSetJsonSchema', () => {
   it('offers both kinds of rule set', () => {
     expect(JSON.stringify(schema)).toContain('"inspection"');
     expect(JSON.stringify(schema)).toContain('"assessment"');
+  });
+});
+
+describe('isValidatedRuleSet', () => {
+  it('recognises exactly what this package validated: parsed, extended, read from a document, built in', () => {
+    const parsed = parseRuleSet(assessmentFixture());
+    const extended = extendRuleSet(parsed, { id: 'derived', set: [{ node: 'A1.1', title: '新标题' }] });
+    const fromDocument = parseRuleSetDocument({
+      extends: 'cn-2019-website-inspection',
+      changes: { id: 'derived-website', set: [{ node: 'service', title: '服务' }] },
+    });
+    for (const ruleSet of [parsed, extended, fromDocument, getRuleSet('gansu-2019-annual-assessment')]) {
+      expect(isValidatedRuleSet(ruleSet)).toBe(true);
+      expect(isDeeplyFrozen(ruleSet)).toBe(true);
+    }
+  });
+
+  it('does not recognise valid data that was not parsed, nor any copy of a parsed rule set', () => {
+    const parsed = parseRuleSet(inspectionFixture());
+    for (const value of [
+      inspectionFixture(),
+      structuredClone(parsed),
+      { ...parsed },
+      JSON.parse(JSON.stringify(parsed)) as unknown,
+      Object.freeze(inspectionFixture()),
+      null,
+      undefined,
+      'cn-2019-website-inspection',
+    ]) {
+      expect(isValidatedRuleSet(value)).toBe(false);
+    }
+  });
+
+  it('recognises nothing that failed validation', () => {
+    const broken = assessmentFixture();
+    broken.total = '999';
+    expect(() => parseRuleSet(broken)).toThrow(RuleSetError);
+    expect(isValidatedRuleSet(broken)).toBe(false);
   });
 });

@@ -15,13 +15,45 @@ export const RuleSetSchema = RuleSetShape.superRefine((ruleSet, ctx) => {
 /**
  * Parses and validates unknown data (e.g. from a JSON file) into a typed rule set.
  * Throws a `RuleSetError` listing every problem, each with its path.
+ * The result is a new, deeply frozen object (the data is not changed): see `isValidatedRuleSet`.
  */
 export function parseRuleSet(data: unknown): RuleSet {
   const shape = checkShape(RuleSetShape, data);
   if (!shape.success) throw new RuleSetError(shape.findings);
   const findings = checkRuleSet(shape.data);
   if (findings.length > 0) throw new RuleSetError(findings);
-  return shape.data;
+  return sealValidated(shape.data);
+}
+
+// Rule sets this module has validated. Each is deeply frozen when recorded, so it cannot have changed since.
+const validated = new WeakSet<object>();
+
+/**
+ * Freezes `ruleSet` deeply and records it as validated. Only for a rule set that has just passed the shape
+ * and semantic checks and that shares no object with the caller's data (zod's output is all new objects).
+ */
+export function sealValidated<R extends RuleSet>(ruleSet: R): R {
+  deepFreeze(ruleSet);
+  validated.add(ruleSet);
+  return ruleSet;
+}
+
+function deepFreeze(value: object): void {
+  for (const key of Object.keys(value)) {
+    const child: unknown = (value as Record<string, unknown>)[key];
+    if (child !== null && typeof child === 'object') deepFreeze(child);
+  }
+  Object.freeze(value);
+}
+
+/**
+ * True for a rule set returned by this package's validating functions (`parseRuleSet`, `parseRuleSetDocument`,
+ * `extendRuleSet`, the built-ins): it passed every check and, being deeply frozen, is still as it was then.
+ * Lets a consumer that must validate whatever it is given (the scorer) skip checking such a rule set again.
+ * A copy (spread, `structuredClone`, JSON) is a new object and is not recognised.
+ */
+export function isValidatedRuleSet(value: unknown): value is RuleSet {
+  return value !== null && typeof value === 'object' && validated.has(value);
 }
 
 export type ShapeCheck<T> = { success: true; data: T } | { success: false; findings: RuleSetFinding[] };

@@ -1,3 +1,4 @@
+import { isValidatedRuleSet, parseRuleSet, RuleSetError } from '@kaohe/rules';
 import { describe, expect, test } from 'vitest';
 import { scoreAssessment, type ScoreAssessmentInput, type SubItemInput } from './assessment.js';
 import { ScoringInputError } from './errors.js';
@@ -542,5 +543,44 @@ describe('input errors', () => {
     expect(error.issues).toEqual([
       expect.objectContaining({ path: 'ruleSet.kind', code: 'wrongRuleSetKind' }),
     ]);
+  });
+});
+
+describe('a rule set is validated unless @kaohe/rules returned it', () => {
+  const deepFreeze = <T>(value: T): T => {
+    if (value !== null && typeof value === 'object') {
+      Object.values(value).forEach(deepFreeze);
+      Object.freeze(value);
+    }
+    return value;
+  };
+
+  test('a hand-made rule set, even a frozen copy of a validated one, gets every problem reported', () => {
+    const copy = structuredClone(annualAssessment);
+    copy.total = '999';
+    copy.areas[0]!.items[0]!.subItems[0]!.points = '77';
+    deepFreeze(copy);
+    expect(isValidatedRuleSet(copy)).toBe(false);
+    let expected: string[] = [];
+    try {
+      parseRuleSet(copy);
+    } catch (error) {
+      if (!(error instanceof RuleSetError)) throw error;
+      expected = error.issues.map((issue) => `ruleSet.${issue.where}: ${issue.message}`);
+    }
+    expect(expected.length).toBeGreaterThan(1);
+    const error = inputError(() => assess(fullInputs, { ruleSet: copy }));
+    expect(error.issues.map((issue) => `${issue.path}: ${issue.message}`)).toEqual(expected);
+    expect(error.issues.every((issue) => issue.code === 'invalidRuleSet')).toBe(true);
+  });
+
+  test('a valid rule set scores the same whether it was validated by @kaohe/rules or made by hand', () => {
+    expect(isValidatedRuleSet(annualAssessment)).toBe(true);
+    const byHand = structuredClone(annualAssessment);
+    expect(isValidatedRuleSet(byHand)).toBe(false);
+    const inputs = { bonus: [{ criterion: 'allMigrated', count: 1 }] };
+    expect(JSON.stringify(assess(fullInputs, { ruleSet: byHand, ...inputs }))).toBe(
+      JSON.stringify(assess(fullInputs, inputs)),
+    );
   });
 });

@@ -1,5 +1,6 @@
 import {
   RuleSetError,
+  isValidatedRuleSet,
   parseRuleSet,
   type AssessmentRuleSet,
   type Band,
@@ -30,7 +31,8 @@ import {
 import { commonPlan, type CommonPlan } from './assessment-common.js';
 import { ZERO, fraction, placesOf, rounder, text, toUnits, type Fraction, type Rounder } from './points.js';
 
-// A rule set is validated and indexed once per object (WeakMap), so scoring many targets costs one parse.
+// A rule set is validated and indexed once per object (WeakMap), so scoring many targets costs one parse; one
+// that @kaohe/rules returned (parsed, extended or built in) was validated there and is not checked again.
 // Rule sets are treated as immutable: change one by making a new object (e.g. with extendRuleSet).
 
 export interface CompiledCriterion {
@@ -366,6 +368,9 @@ export function cachedInspection(raw: unknown): CompiledInspection | undefined {
 function validate(
   raw: object,
 ): Compiled | { invalid: { path: string; message: string; messageZh: string }[] } {
+  // one that @kaohe/rules validated is deeply frozen, so still valid: it is compiled without checking it again
+  if (isValidatedRuleSet(raw))
+    return raw.kind === 'inspection' ? compileInspection(raw) : compileAssessment(raw);
   let ruleSet: RuleSet;
   try {
     ruleSet = parseRuleSet(raw);
