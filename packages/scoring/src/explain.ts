@@ -201,6 +201,13 @@ const headerText = (compiled: CompiledInspection, name: string | null, locale: L
 // the header of a target without a name, per compiled rule set and locale
 const unnamedHeaders = new WeakMap<CompiledInspection, { zh?: string; en?: string }>();
 
+/**
+ * The first line of an inspection's explanation after the target's name: the line is the name followed by this
+ * (both header texts begin with the name), so a named target's line is the name joined to a shared string.
+ */
+export const headerAfterName = (compiled: CompiledInspection, locale: Locale): string =>
+  headerText(compiled, '', locale);
+
 function inspectionHeader(compiled: CompiledInspection, name: string | null, locale: Locale): string {
   if (name !== null) return headerText(compiled, name, locale);
   let headers = unnamedHeaders.get(compiled);

@@ -512,6 +512,33 @@ describe('new media (政务新媒体): vetoes only', () => {
     ]);
   });
 
+  test('each named account that passes has its own lines (after an unnamed one, and in English)', () => {
+    const qualified = (target: InspectionTarget, locale?: 'en') =>
+      scoreInspection({
+        ruleSet: newMediaInspection,
+        target,
+        measurements: { seriousIncident: false, hasConsultationChannel: true },
+        findings: [],
+        ...(locale === undefined ? {} : { locale }),
+      });
+    const unnamed = qualified({ isPortal: false, hasServiceFunctions: true });
+    const first = qualified(account);
+    const second = qualified({ ...account, name: '某政务微博' });
+    const english = qualified({ ...account, name: 'A Weibo account' }, 'en');
+    expect(unnamed.explanation[0]).toBe('检查对象：按「测试网站检查指标」（2019.1）评分');
+    expect(second.explanation).toEqual([
+      '某政务微博：按「测试网站检查指标」（2019.1）评分',
+      '单项否决 2 项均未触发',
+      '无扣分指标，仅按单项否决判定：合格',
+    ]);
+    expect(english.explanation[0]).toMatch(/^A Weibo account: scored with /);
+    // a caller may change its own result's lines: no other result sees it
+    first.explanation.push('备注');
+    expect(second.explanation).toHaveLength(3);
+    expect(qualified(account).explanation).toHaveLength(3);
+    expect(unnamed.explanation).toHaveLength(3);
+  });
+
   test('a veto fails it', () => {
     const result = scoreInspection({
       ruleSet: newMediaInspection,

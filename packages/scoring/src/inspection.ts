@@ -27,7 +27,7 @@ import {
   type ScoringVariant,
 } from './compile.js';
 import { anyTriggered, evaluateVetoes, readMeasurements, type VetoResult } from './conditions.js';
-import { explainInspection, explainOnRead } from './explain.js';
+import { explainInspection, explainOnRead, headerAfterName } from './explain.js';
 import { lazyField, stampLazy } from './lazy.js';
 import { paths } from './paths.js';
 import { ZERO, divideRounded, text, unitsText, type Fraction } from './points.js';
@@ -770,11 +770,12 @@ function judgedOnVetoes(
   const { policy } = ruleSet;
   const vetoed = anyTriggered(vetoes);
   const name = target.name ?? null;
-  if (!vetoed && name === null) {
-    // the common case, an unnamed target that passed every veto: its lines are shared (below), and once they
-    // are, the result is one literal with every field (no field added afterwards: no property store to grow)
-    const lines = qualifiedLines.get(compiled)?.[locale];
-    if (lines !== undefined) {
+  if (!vetoed) {
+    // the common case, a target that passed every veto: its lines are shared (below) but for the name at the
+    // head of the first, and once they are, the result is one literal with every field (no field added
+    // afterwards: no property store to grow; no accessor to define)
+    const shared = qualifiedLines.get(compiled)?.[locale];
+    if (shared !== undefined) {
       return {
         kind: 'inspection',
         ruleSetId: ruleSet.id,
@@ -796,7 +797,7 @@ function judgedOnVetoes(
         breakdown: null,
         bonusBreakdown: null,
         rounding: policy.rounding,
-        explanation: lines,
+        explanation: name === null ? shared.lines : namedLines(shared, name),
       };
     }
   }
@@ -823,21 +824,43 @@ function judgedOnVetoes(
     bonusBreakdown: null,
     rounding: policy.rounding,
   };
-  if (vetoed || name !== null) {
-    // the veto lines or a named header: built on first read (most callers read only the verdict)
+  if (vetoed) {
+    // the veto lines: built on first read (most callers read only the verdict)
     return explainOnRead(result as InspectionResult, () => explainInspection(result, compiled, locale, null));
   }
-  // an unnamed target that passed every veto: the same lines every time, shared (frozen)
-  let shared = qualifiedLines.get(compiled);
-  if (shared === undefined) qualifiedLines.set(compiled, (shared = {}));
+  // the first target of its rule set and locale that passed every veto: the lines of an unnamed one, shared
+  let byLocale = qualifiedLines.get(compiled);
+  if (byLocale === undefined) qualifiedLines.set(compiled, (byLocale = {}));
+  const unnamed = name === null ? result : { ...result, target: { ...result.target, name: null } };
+  const lines = explainInspection(unnamed, compiled, locale, null);
+  const shared = (byLocale[locale] = {
+    lines: Object.freeze(lines.slice()) as string[],
+    template: lines,
+    afterName: headerAfterName(compiled, locale),
+  });
   const built = result as InspectionResult;
-  built.explanation = shared[locale] ??= Object.freeze(
-    explainInspection(result, compiled, locale, null),
-  ) as string[];
+  built.explanation = name === null ? shared.lines : namedLines(shared, name);
   return built;
 }
 
-const qualifiedLines = new WeakMap<CompiledInspection, { zh?: string[]; en?: string[] }>();
+/** The lines every target of a rule set that passed every veto gets (in one locale). */
+interface QualifiedLines {
+  /** an unnamed target's lines (frozen: every such result shares them) */
+  lines: string[];
+  /** the same lines, not frozen: copied for a named target (slice() is slow on a frozen array) */
+  template: readonly string[];
+  /** the first line after the target's name (explain.ts: headerAfterName) */
+  afterName: string;
+}
+
+const qualifiedLines = new WeakMap<CompiledInspection, { zh?: QualifiedLines; en?: QualifiedLines }>();
+
+/** A named target's own lines: the name joined to the shared rest of the first line, then the shared lines. */
+function namedLines(shared: QualifiedLines, name: string): string[] {
+  const lines = shared.template.slice();
+  lines[0] = name + shared.afterName;
+  return lines;
+}
 
 function resetScratch(length: number): null {
   for (let at = 0; at < length; at += 1) deductedByIndicator[at] = 0;
