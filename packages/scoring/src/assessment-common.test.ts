@@ -115,23 +115,29 @@ function subItemValue(sub: SubItem, clean: boolean): fc.Arbitrary<unknown> {
     case 'ratio': {
       key = 'value';
       const share = fc.integer({ min: 0, max: 1000 }).map((n) => (n / 1000).toString());
+      // at and just above 1, where a ratio turns into a problem
+      const nearOne = fc.constantFrom('0.999', '1', '1.0', '1.001', '1.01', '1.5', '2', '10', '01', '0.0');
       const ratio = method.kind === 'ratio' || method.measure.unit === 'ratio';
       common = fc.record({
         value: clean
           ? ratio
             ? fc.oneof(share, fc.constantFrom('1', '0.50', '0.8', '0.9', '0.95'))
             : fc.integer({ min: 0, max: 13_000 }).map((n) => (n / 100).toString())
-          : fc.oneof(decimalText, decimalText, anyNumber, junk),
+          : fc.oneof(decimalText, decimalText, anyNumber, ...(ratio ? [nearOne] : []), junk),
       });
       break;
     }
     case 'manual': {
       key = 'points';
       const max = Number(sub.points) * 100;
+      // at and just above the sub-item's points, where accepting turns into a problem
+      const near = fc
+        .constantFrom(max - 1, max, max + 1, max + 50, max + 100)
+        .map((n) => (n / 100).toString());
       common = fc.record({
         points: clean
           ? fc.integer({ min: 0, max }).map((n) => (n / 100).toString())
-          : fc.oneof(decimalText, decimalText, anyNumber, junk),
+          : fc.oneof(decimalText, decimalText, anyNumber, near, junk),
       });
       break;
     }
@@ -281,6 +287,36 @@ describe('the common reading of assessment inputs', () => {
     );
     // enough inputs in the common form that the comparison means something
     expect(taken).toBeGreaterThan(runs / 10);
+  });
+
+  test('one odd value in an otherwise clean unit: scored or reported exactly as by the generic reader', () => {
+    // one sub-item at a time, so that no other sub-item's problem hides how this one is read
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...ruleSets).chain((ruleSet) => {
+          const subs = subItemsOf(ruleSet);
+          return fc.tuple(
+            fc.constant(ruleSet),
+            inputsArb(ruleSet, true),
+            fc
+              .integer({ min: 0, max: subs.length - 1 })
+              .chain((at) => fc.tuple(fc.constant(subs[at]!.id), subItemValue(subs[at]!, false))),
+          );
+        }),
+        ([ruleSet, inputs, [id, value]]) => {
+          const measurements: Record<string, boolean | number> =
+            ruleSet.id === 'gansu-2019-annual-assessment'
+              ? { seriousIncident: false, seriousMisstatementFailures: 0 }
+              : { politicalIncident: false, seriousSpotCheckFailures: 0 };
+          expectSameBothWays({
+            ruleSet,
+            inputs: { ...(inputs as Record<string, unknown>), [id]: value } as ScoreAssessmentInput['inputs'],
+            measurements,
+          });
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 
   test('declines what the generic reader reads otherwise (hidden and inherited keys, odd containers)', () => {

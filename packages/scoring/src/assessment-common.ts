@@ -1,6 +1,6 @@
 import type { Rounding } from '@kaohe/rules';
 import type { CompiledAssessment, CompiledBand, CompiledSubItem } from './compile.js';
-import { compareCanonical, plainDecimal } from './conditions.js';
+import { plainDecimal } from './conditions.js';
 import type { Decimal } from './decimal.js';
 import { toUnits } from './points.js';
 
@@ -49,6 +49,8 @@ export interface CommonPlan {
   /** bands: each band's bounds as numbers (-Infinity, Infinity when open), valid for values of ≤ 15 characters */
   lows: number[];
   highs: number[];
+  /** manual: the sub-item's points as a number when its text has ≤ 15 characters; -1 otherwise (never common) */
+  maxPoints: number;
 }
 
 /** The generic reading of one sub-item, passed in by the scorer. */
@@ -78,7 +80,15 @@ export interface CommonInputs {
  * `scale` (the generic reader and the full path handle those).
  */
 export function commonPlan(sub: Omit<CompiledSubItem, 'common'>, scale: number | null): CommonPlan {
-  const plan: CommonPlan = { form: CommonForm.none, key: '', full: null, zero: null, lows: [], highs: [] };
+  const plan: CommonPlan = {
+    form: CommonForm.none,
+    key: '',
+    full: null,
+    zero: null,
+    lows: [],
+    highs: [],
+    maxPoints: -1,
+  };
   const { method } = sub.subItem;
   if (scale === null || sub.pointsUnits === null || sub.fullUnits === null) return plan;
   switch (method.kind) {
@@ -120,7 +130,14 @@ export function commonPlan(sub: Omit<CompiledSubItem, 'common'>, scale: number |
     case 'ratio':
       return { ...plan, form: CommonForm.ratio, key: 'value' };
     case 'manual':
-      return sub.points.isNegative() ? plan : { ...plan, form: CommonForm.manual, key: 'points' };
+      // compared as numbers, as the bands' bounds are: exact for canonical decimals of ≤ 15 characters
+      if (sub.points.isNegative()) return plan;
+      return {
+        ...plan,
+        form: CommonForm.manual,
+        key: 'points',
+        maxPoints: sub.pointsText.length <= 15 ? Number(sub.pointsText) : -1,
+      };
   }
 }
 
@@ -210,14 +227,15 @@ export function readCommonInputs(
           }
           case CommonForm.ratio: {
             const text = plainDecimal(inner);
-            if (text === null || compareCanonical(text, '1') > 0) break;
+            // at most 1: a canonical text is 1 or starts with its one leading zero ("0", "0.95")
+            if (text === null || (text[0] !== '0' && text !== '1')) break;
             parsed[at] = { input: { kind: 'ratio', value: null, valueText: text }, note: null };
             awarded = ratioUnits(sub.pointsUnits!, text, mode);
             break;
           }
           case CommonForm.manual: {
             const text = plainDecimal(inner);
-            if (text === null || compareCanonical(text, sub.pointsText) > 0) break;
+            if (text === null || text.length > 15 || +text > plan.maxPoints) break;
             parsed[at] = { input: { kind: 'manual', points: null, pointsText: text }, note: null };
             awarded = toUnits(text, scale);
             break;

@@ -1068,7 +1068,7 @@ function scoreLean(
     bonus: bonusUnits === null ? null : unitsText(bonusUnits, scale),
     bonusStatus,
     bonusGate: policy.bonusGate?.above ?? null,
-    total: vetoed ? null : unitsText(totalUnits, scale),
+    total: vetoed ? null : bonusUnits === null ? shownText : unitsText(totalUnits, scale),
     rescale:
       excludedUnits === 0
         ? null

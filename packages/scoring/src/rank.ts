@@ -104,6 +104,12 @@ function sortKey(score: string): string | null {
 /** The canonical text of a keyed score, as Decimal's toFixed gives it ("092.50" → "92.5"). */
 function canonical(score: string): string {
   const dot = score.indexOf('.');
+  // already canonical (the common case: scores as Kaohe gives them): no copy
+  if (
+    (score[0] !== '0' || score.length === 1 || dot === 1) &&
+    (dot === -1 || score[score.length - 1] !== '0')
+  )
+    return score;
   let int = dot === -1 ? score : score.slice(0, dot);
   let frac = dot === -1 ? '' : score.slice(dot + 1);
   let start = 0;
