@@ -107,6 +107,11 @@ export interface CompiledVeto {
   leaves: { kind: 'flag' | 'compare'; index: number; states: number }[] | null;
   /** Frozen results shared by every target in the same state, keyed by stateKey. */
   shared: Map<number | string, VetoResult>;
+  /**
+   * The same results by numeric key, in an array as long as there are numeric keys (an element read is much
+   * cheaper than Map#get); null when there are too many (then only `shared` has them).
+   */
+  dense: (VetoResult | undefined)[] | null;
 }
 
 /** Evaluates a condition: appends its leaf clauses, sets lastTriggered, returns its logic node. */
@@ -158,6 +163,9 @@ export function compileVetoes(vetoes: Veto[], measurements: CompiledMeasurements
   };
   return vetoes.map((veto) => {
     const when = compile(veto.when);
+    const leaves = sharedLeaves(when);
+    let combinations = leaves === null ? Infinity : 1;
+    for (const leaf of leaves ?? []) combinations *= leaf.states;
     return {
       veto,
       when,
@@ -165,8 +173,9 @@ export function compileVetoes(vetoes: Veto[], measurements: CompiledMeasurements
       title: veto.title,
       titleEn: veto.titleEn ?? null,
       confidence: veto.provenance.confidence,
-      leaves: sharedLeaves(when),
+      leaves,
       shared: new Map(),
+      dense: combinations <= maxShared ? new Array<VetoResult | undefined>(combinations) : null,
     };
   });
 }
@@ -523,7 +532,8 @@ export function vetoWithKey(
   key: number | string | null,
 ): VetoResult {
   if (key !== null) {
-    const shared = compiled.shared.get(key);
+    const { dense } = compiled;
+    const shared = typeof key === 'number' && dense !== null ? dense[key] : compiled.shared.get(key);
     if (shared !== undefined) return shared;
   }
   const clauses: VetoClause[] = [];
@@ -537,7 +547,11 @@ export function vetoWithKey(
     clauses,
     logic,
   };
-  if (key !== null && compiled.shared.size < maxShared) compiled.shared.set(key, freezeResult(result));
+  if (key !== null && compiled.shared.size < maxShared) {
+    compiled.shared.set(key, freezeResult(result));
+    // a numeric key is below the number of combinations, the dense array's length
+    if (typeof key === 'number' && compiled.dense !== null) compiled.dense[key] = result;
+  }
   return result;
 }
 

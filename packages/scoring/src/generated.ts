@@ -177,7 +177,14 @@ export function vetoEvaluator(vetoes: CompiledVeto[]): FastVetoEvaluator | null 
       lines.push(`    key = key * ${leaf.states} + state;`);
     }
     lines.push('  }');
-    lines.push(`  if (key !== null) ${result} = shared${at}.get(key);`);
+    // a numeric key is below the dense array's length (the number of combinations); a text key (one
+    // comparison with another value) is only in the map
+    if (veto.dense === null) lines.push(`  if (key !== null) ${result} = shared${at}.get(key);`);
+    else if (single && veto.leaves[0]!.kind === 'compare')
+      lines.push(
+        `  if (key !== null) ${result} = typeof key === "number" ? dense${at}[key] : shared${at}.get(key);`,
+      );
+    else lines.push(`  if (key !== null) ${result} = dense${at}[key];`);
     lines.push(`  if (${result} === undefined) ${result} = vetoWithKey(veto${at}, values, key);`);
   });
   lines.push(`  return [${results.join(', ')}];`, '};');
@@ -188,9 +195,17 @@ export function vetoEvaluator(vetoes: CompiledVeto[]): FastVetoEvaluator | null 
       'flagFalse',
       ...vetoes.map((_, at) => `veto${at}`),
       ...vetoes.map((_, at) => `shared${at}`),
+      ...vetoes.map((_, at) => `dense${at}`),
     ],
     lines.join('\n'),
-    [vetoWithKey, readFlag(true), readFlag(false), ...vetoes, ...vetoes.map((veto) => veto.shared)],
+    [
+      vetoWithKey,
+      readFlag(true),
+      readFlag(false),
+      ...vetoes,
+      ...vetoes.map((veto) => veto.shared),
+      ...vetoes.map((veto) => veto.dense),
+    ],
   );
   return typeof evaluator === 'function' ? (evaluator as FastVetoEvaluator) : null;
 }
