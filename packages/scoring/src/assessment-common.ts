@@ -2,7 +2,7 @@ import type { Rounding } from '@kaohe/rules';
 import type { CompiledAssessment, CompiledBand, CompiledSubItem } from './compile.js';
 import { plainDecimal } from './conditions.js';
 import type { Decimal } from './decimal.js';
-import { toUnits } from './points.js';
+import { divideRounded, toUnits } from './points.js';
 
 // Reading a unit's inputs in their common form (each sub-item given by its method's one key, a plain value, no
 // note), with each sub-item's awarded units added up on the way, as the lean path needs them. One compact loop
@@ -318,18 +318,6 @@ export function ratioUnits(pointsUnits: number, ratio: string, mode: Rounding['m
   const digits = Number(dot === -1 ? ratio : ratio.slice(0, dot) + ratio.slice(dot + 1));
   const product = pointsUnits * digits;
   if (!Number.isSafeInteger(product)) return null;
-  if (places === 0) return product;
-  const divisor = 10 ** places;
-  const quotient = Math.floor(product / divisor);
-  const twice = 2 * (product - quotient * divisor); // the remainder, doubled to compare with the divisor
-  switch (mode) {
-    case 'down':
-      return quotient;
-    case 'up':
-      return twice > 0 ? quotient + 1 : quotient;
-    case 'halfUp':
-      return twice >= divisor ? quotient + 1 : quotient;
-    case 'halfEven':
-      return twice > divisor || (twice === divisor && quotient % 2 === 1) ? quotient + 1 : quotient;
-  }
+  // 10 ** places is exact for places ≤ 15; divideRounded rounds the exact quotient by the mode
+  return places === 0 ? product : divideRounded(product, 10 ** places, mode);
 }
