@@ -125,6 +125,26 @@ function cleanValue(ruleSet: InspectionRuleSet, id: string): unknown {
   return kind === 'boolean' ? false : kind === 'ratio' ? '0.01' : 0;
 }
 
+/** A result as JSON, or the issues of the ScoringInputError it threw. */
+const outcome = (run: () => unknown): string => {
+  try {
+    return JSON.stringify(run());
+  } catch (error) {
+    if (error instanceof ScoringInputError) return JSON.stringify(error.issues);
+    throw error;
+  }
+};
+
+/** Runs `run` on the generic path only. */
+const onGenericPath = <T>(run: () => T): T => {
+  paths.lean = false;
+  try {
+    return run();
+  } finally {
+    paths.lean = true;
+  }
+};
+
 describe('scoreInspection reads odd inputs as the generic reader does', () => {
   const base = () => ({
     ruleSet: websiteInspection,
@@ -133,22 +153,6 @@ describe('scoreInspection reads odd inputs as the generic reader does', () => {
     findings: [{ criterion: 'typo', count: 2 }] as unknown[],
     bonus: [] as unknown[],
   });
-  const outcome = (run: () => unknown): string => {
-    try {
-      return JSON.stringify(run());
-    } catch (error) {
-      if (error instanceof ScoringInputError) return JSON.stringify(error.issues);
-      throw error;
-    }
-  };
-  const generic = <T>(run: () => T): T => {
-    paths.lean = false;
-    try {
-      return run();
-    } finally {
-      paths.lean = true;
-    }
-  };
   const odd: [string, () => unknown][] = [
     ['an extra key', () => ({ ...base(), extra: 1 })],
     ['an inherited key', () => Object.assign(Object.create({ locale: 'en' }) as object, base())],
@@ -188,7 +192,7 @@ describe('scoreInspection reads odd inputs as the generic reader does', () => {
   test.each(odd)('%s', (_, input) => {
     const given = input();
     expect(outcome(() => scoreInspection(given as never))).toBe(
-      outcome(() => generic(() => scoreInspection(given as never))),
+      outcome(() => onGenericPath(() => scoreInspection(given as never))),
     );
   });
 });
@@ -209,22 +213,6 @@ describe('scoreInspection reads odd new-media inputs as the generic reader does'
     } as Record<string, unknown>,
     findings: [] as unknown[],
   });
-  const outcome = (run: () => unknown): string => {
-    try {
-      return JSON.stringify(run());
-    } catch (error) {
-      if (error instanceof ScoringInputError) return JSON.stringify(error.issues);
-      throw error;
-    }
-  };
-  const generic = <T>(run: () => T): T => {
-    paths.lean = false;
-    try {
-      return run();
-    } finally {
-      paths.lean = true;
-    }
-  };
   const odd: [string, () => unknown][] = [
     ['the common input', base],
     [
@@ -252,7 +240,7 @@ describe('scoreInspection reads odd new-media inputs as the generic reader does'
   test.each(odd)('%s', (_, input) => {
     const given = input();
     expect(outcome(() => scoreInspection(given as never))).toBe(
-      outcome(() => generic(() => scoreInspection(given as never))),
+      outcome(() => onGenericPath(() => scoreInspection(given as never))),
     );
   });
 });
