@@ -220,7 +220,9 @@ describe.each(databaseKinds)('registry imports on %s', (kind) => {
       }),
       { numRuns: kind === 'pglite' ? 20 : 8 },
     );
-  });
+    // 20 runs of three imports each (2–4 s alone) went past the default 30 s once in CI, with every other test
+    // file and Chromium on the same two cores; a timeout here would leave the property running into the next test
+  }, 120_000);
 
   it('updates changed rows by 网站标识码, keeping columns the file does not have', async () => {
     await db.delete(websites).where(eq(websites.programmeId, programmeId));
