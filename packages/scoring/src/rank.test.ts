@@ -243,6 +243,29 @@ describe('rank properties', () => {
   });
 });
 
+/** Entries in the two groups with unique ids, scored by `scores`. */
+const entriesScored = (scores: fc.Arbitrary<string>) =>
+  fc.uniqueArray(
+    fc.record({
+      id: fc.string({ minLength: 1, maxLength: 6 }),
+      name: fc.constantFrom('兰州', '金昌', '张掖', 'Barry', 'Errol'),
+      group: fc.constantFrom('市州', '省直部门'),
+      score: scores,
+    }),
+    { selector: (e) => e.id, maxLength: 40 },
+  );
+
+/** A ranking as [rank, tied, score, id] rows by group (in group order), leaving out ids starting with `leftOut`. */
+const rowsWithout = (ranking: Ranking<RankableEntry>, leftOut: string) =>
+  ranking.groups
+    .map((g) => ({
+      group: g.group,
+      ranked: g.ranked
+        .filter((r) => !r.entry.id.startsWith(leftOut))
+        .map((r) => [r.rank, r.tied, r.score, r.entry.id]),
+    }))
+    .sort((a, b) => String(a.group).localeCompare(String(b.group)));
+
 describe('rank: exact comparison of scores as fixed-width text', () => {
   it('ranks as Decimal comparison does, whatever the spelling of a score', () => {
     // a group holding a negative score is compared in Decimal: adding one at the bottom of every group must change
@@ -253,26 +276,10 @@ describe('rank: exact comparison of scores as fixed-width text', () => {
         const text = new Decimal(n).div(1000).toFixed();
         return `${lead}${text}${text.includes('.') ? trail : ''}`;
       });
-    const entries = fc.uniqueArray(
-      fc.record({
-        id: fc.string({ minLength: 1, maxLength: 6 }),
-        name: fc.constantFrom('兰州', '金昌', '张掖', 'Barry', 'Errol'),
-        group: fc.constantFrom('市州', '省直部门'),
-        score: spelled,
-      }),
-      { selector: (e) => e.id, maxLength: 40 },
-    );
+    const entries = entriesScored(spelled);
     fc.assert(
       fc.property(entries, fc.constantFrom('standard' as const, 'dense' as const), (list, method) => {
-        const rows = (ranking: Ranking<RankableEntry>) =>
-          ranking.groups
-            .map((g) => ({
-              group: g.group,
-              ranked: g.ranked
-                .filter((r) => !r.entry.id.startsWith('negative'))
-                .map((r) => [r.rank, r.tied, r.score, r.entry.id]),
-            }))
-            .sort((a, b) => String(a.group).localeCompare(String(b.group)));
+        const rows = (ranking: Ranking<RankableEntry>) => rowsWithout(ranking, 'negative');
         const negatives = ['市州', '省直部门'].map((group) => ({
           id: `negative ${group}`,
           name: 'Z',
@@ -306,36 +313,21 @@ describe('rank: scores compared as numbers, as text or as Decimal agree', () => 
         const text = new Decimal(n.toString()).div(new Decimal(10).pow(places)).toFixed();
         return `${lead}${text}${text.includes('.') ? trail : ''}`;
       });
-    const entries = fc.uniqueArray(
-      fc.record({
-        id: fc.string({ minLength: 1, maxLength: 6 }),
-        name: fc.constantFrom('兰州', '金昌', '张掖', 'Barry', 'Errol'),
-        group: fc.constantFrom('市州', '省直部门'),
-        // above the extra score each group gets at its bottom (below)
-        score: fc
-          .oneof(
-            spelled,
-            spelled.map((s) => s.slice(0, 12).replace(/\.$/, '')),
-            // ties, and neighbours that only 16 or 17 significant digits tell apart (a double does not)
-            fc.constantFrom('0.1', '0.10', '0.10000000000001', '0.100000000000001', '0.1000000000000001'),
-            fc.constantFrom('1234567890123456.7', '1234567890123456.8', '12345678901234567', '90', '90.0'),
-          )
-          .filter((s) => new Decimal(s).gt('0.000000000000000001')),
-      }),
-      { selector: (e) => e.id, maxLength: 40 },
-    );
+    // above the extra score each group gets at its bottom (below)
+    const scores = fc
+      .oneof(
+        spelled,
+        spelled.map((s) => s.slice(0, 12).replace(/\.$/, '')),
+        // ties, and neighbours that only 16 or 17 significant digits tell apart (a double does not)
+        fc.constantFrom('0.1', '0.10', '0.10000000000001', '0.100000000000001', '0.1000000000000001'),
+        fc.constantFrom('1234567890123456.7', '1234567890123456.8', '12345678901234567', '90', '90.0'),
+      )
+      .filter((s) => new Decimal(s).gt('0.000000000000000001'));
+    const entries = entriesScored(scores);
     fc.assert(
       fc.property(entries, fc.constantFrom('standard' as const, 'dense' as const), (list, method) => {
         const rows = (ranking: Ranking<RankableEntry>) =>
-          ranking.groups
-            .map((g) => ({
-              group: g.group,
-              ranked: g.ranked
-                .filter((r) => !r.entry.id.startsWith('last'))
-                .map((r) => [r.rank, r.tied, r.score, r.entry.id]),
-            }))
-            .filter((g) => list.some((e) => e.group === g.group))
-            .sort((a, b) => String(a.group).localeCompare(String(b.group)));
+          rowsWithout(ranking, 'last').filter((g) => list.some((e) => e.group === g.group));
         // one more score at the bottom of each group: long (text), or negative (Decimal)
         const last = (score: string) =>
           ['市州', '省直部门'].map((group) => ({ id: `last ${group}`, name: 'Z', group, score }));
