@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { isActionFailure, isHttpError, isRedirect, type Cookies, type RequestEvent } from '@sveltejs/kit';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { createSession, generateSessionToken, sessionCookieName } from '../src/lib/server/auth/session';
 import { installDatabase, type AppDatabase } from '../src/lib/server/db';
 import { appliedMigrationTag, openDatabase } from '../src/lib/server/db/open';
-import { users } from '../src/lib/server/db/schema';
+import { cycles, programmes, users } from '../src/lib/server/db/schema';
 import { handle } from '../src/hooks.server';
 
 // Calls the app's real loads, actions and endpoints with real Requests, through the real hooks (cookie → session →
@@ -55,6 +55,21 @@ export async function useTestDatabase(kind: TestDatabaseKind): Promise<AppDataba
   const database = await openTestDatabase(kind);
   installDatabase(database);
   return database;
+}
+
+/** The id of a seeded cycle, by its programme's slug and its own. */
+export async function cycleIdOf(
+  database: AppDatabase,
+  programmeSlug: string,
+  cycleSlug: string,
+): Promise<number> {
+  const [row] = await database.db
+    .select({ id: cycles.id })
+    .from(cycles)
+    .innerJoin(programmes, eq(cycles.programmeId, programmes.id))
+    .where(and(eq(programmes.slug, programmeSlug), eq(cycles.slug, cycleSlug)));
+  if (!row) throw new Error(`no cycle ${programmeSlug}/${cycleSlug}`);
+  return row.id;
 }
 
 /** A session cookie value for a seeded (or test-created) account, as the login action would issue. */

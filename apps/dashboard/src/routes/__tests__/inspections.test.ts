@@ -15,7 +15,14 @@ import { ruleSetFor } from '$lib/server/inspections/record';
 import { importResults } from '$lib/server/inspections/results-import';
 import { templateColumns } from '$lib/server/registry/export';
 import { actions as importActions } from '../inspections/[cycleId]/import/+page.server';
-import { call, databaseKinds, expectOk, sessionTokenFor, useTestDatabase } from '../../../test/harness';
+import {
+  call,
+  cycleIdOf,
+  databaseKinds,
+  expectOk,
+  sessionTokenFor,
+  useTestDatabase,
+} from '../../../test/harness';
 import { load as listLoad } from '../inspections/+page.server';
 import { load as cycleLoad } from '../inspections/[cycleId]/+page.server';
 import { load as bulletinLoad } from '../inspections/[cycleId]/bulletin/+page.server';
@@ -83,21 +90,12 @@ describe.each(databaseKinds)('quarterly inspections on %s', (kind) => {
   let hanzhongCycle: number;
   let gansuCycle: number;
 
-  async function cycleOf(programmeSlug: string, cycleSlug: string) {
-    const [row] = await database.db
-      .select({ id: cycles.id })
-      .from(cycles)
-      .innerJoin(programmes, eq(cycles.programmeId, programmes.id))
-      .where(and(eq(programmes.slug, programmeSlug), eq(cycles.slug, cycleSlug)));
-    return row!.id;
-  }
-
   beforeAll(async () => {
     database = await useTestDatabase(kind);
     for (const role of roles) tokens[role] = await sessionTokenFor(database, role);
-    jiangxiCycle = await cycleOf('jiangxi-2018-q1', '2018-q1');
-    hanzhongCycle = await cycleOf('hanzhong-2022-q3', '2022-q3');
-    gansuCycle = await cycleOf('gansu-2019', '2019');
+    jiangxiCycle = await cycleIdOf(database, 'jiangxi-2018-q1', '2018-q1');
+    hanzhongCycle = await cycleIdOf(database, 'hanzhong-2022-q3', '2022-q3');
+    gansuCycle = await cycleIdOf(database, 'gansu-2019', '2019');
   });
   afterAll(async () => {
     await closeAppDatabase();

@@ -17,7 +17,14 @@ import {
   users,
 } from '$lib/server/db/schema';
 import { seedIfEmpty } from '$lib/server/demo/seed';
-import { call, databaseKinds, expectOk, sessionTokenFor, useTestDatabase } from '../../../test/harness';
+import {
+  call,
+  cycleIdOf,
+  databaseKinds,
+  expectOk,
+  sessionTokenFor,
+  useTestDatabase,
+} from '../../../test/harness';
 import { GET as getSelfEvaluation } from '../api/cycles/[cycleId]/units/[unitId]/self-evaluation/+server';
 import { load as homeLoad } from '../+page.server';
 import { load as rankingsLoad } from '../rankings/+page.server';
@@ -47,16 +54,8 @@ describe.each(databaseKinds)('the national programme on %s', (kind) => {
     database = await useTestDatabase(kind);
     for (const username of ['admin', 'leader', 'reviewer', 'assessor', 'assessor-gd', 'reviewer-cn'])
       tokens[username] = await sessionTokenFor(database, username);
-    const cycleOf = async (programmeSlug: string, cycleSlug: string) => {
-      const [row] = await database.db
-        .select({ id: cycles.id })
-        .from(cycles)
-        .innerJoin(programmes, eq(cycles.programmeId, programmes.id))
-        .where(and(eq(programmes.slug, programmeSlug), eq(cycles.slug, cycleSlug)));
-      return row!.id;
-    };
-    nationalCycleId = await cycleOf('national-2020', '2020');
-    gansuCycleId = await cycleOf('gansu-2019', '2019');
+    nationalCycleId = await cycleIdOf(database, 'national-2020', '2020');
+    gansuCycleId = await cycleIdOf(database, 'gansu-2019', '2019');
     for (const row of await database.db.select({ id: units.id, code: units.code }).from(units))
       unitIds.set(row.code, row.id);
   });

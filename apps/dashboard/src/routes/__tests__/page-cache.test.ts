@@ -17,6 +17,7 @@ import {
 import { handle } from '../../hooks.server';
 import {
   call,
+  cycleIdOf,
   databaseKinds,
   expectOk,
   requestEvent,
@@ -144,16 +145,8 @@ describe.each(databaseKinds)('the shared page cache on %s', (kind) => {
     for (const username of ['leader', 'assessor', 'admin'])
       tokens[username] = await sessionTokenFor(database, username);
     await addUser('leader-two', trickyName, 'leader');
-    const cycleOf = async (programmeSlug: string, cycleSlug: string) => {
-      const [row] = await database.db
-        .select({ id: cycles.id })
-        .from(cycles)
-        .innerJoin(programmes, eq(cycles.programmeId, programmes.id))
-        .where(and(eq(programmes.slug, programmeSlug), eq(cycles.slug, cycleSlug)));
-      return row!.id;
-    };
-    gansuCycle = await cycleOf('gansu-2019', '2019');
-    openCycle = await cycleOf('gansu-2019', '2020');
+    gansuCycle = await cycleIdOf(database, 'gansu-2019', '2019');
+    openCycle = await cycleIdOf(database, 'gansu-2019', '2020');
     const [unit] = await database.db.select({ id: units.id }).from(units).where(eq(units.code, 'gs-lanzhou'));
     lanzhou = unit!.id;
   });
