@@ -18,6 +18,16 @@ import type { ColumnSpec, TableFileOptions, UploadedFile } from './table-file';
 import { unitDirectory, unknownSupervisorNotices } from './unit-names';
 import { nextSupervising, registryMessages, supervisingColumn, supervisingNameSchema } from './websites';
 
+/** The fields of a new-media account that an import or an edit compares (and audits) to tell a change. */
+export const accountFields = [
+  'ownerName',
+  'ownerUnitId',
+  'supervisingName',
+  'supervisingUnitId',
+  'level',
+  'status',
+] as const;
+
 // The new-media registry (政务新媒体): accounts keyed by platform + name within a programme.
 
 export type NewMediaField = 'name' | 'platform' | 'ownerName' | 'level' | 'status' | 'supervisingName';
@@ -169,15 +179,7 @@ async function writeAccounts(
       toWrite.push(next);
       continue;
     }
-    const fields = [
-      'ownerName',
-      'ownerUnitId',
-      'supervisingName',
-      'supervisingUnitId',
-      'level',
-      'status',
-    ] as const;
-    const changed = fields.filter((field) => previous[field] !== next[field]);
+    const changed = accountFields.filter((field) => previous[field] !== next[field]);
     if (changed.length === 0) {
       unchanged++;
       continue;

@@ -16,7 +16,8 @@ import {
 import { requireRole } from '../guard';
 import { idParam, parseOrBadRequest, parseWith, searchParamsObject, type FieldErrors } from '../validation';
 import { unitDirectory } from './unit-names';
-import { isHttpUrl } from './websites';
+import { accountFields } from './newmedia';
+import { isHttpUrl, websiteFields } from './websites';
 
 // The registry pages' server side: who may read and write, the list filters (in the URL), and the one edit of a
 // website with optimistic versioning and an audit entry.
@@ -229,20 +230,6 @@ function websiteFormSchema(lang: Lang) {
 export type WebsiteUpdate =
   { ok: true; changed: boolean; version: number } | { ok: false; status: 400 | 409; errors: FieldErrors };
 
-const auditedFields = [
-  'name',
-  'homeUrl',
-  'ownerName',
-  'ownerUnitId',
-  'supervisingName',
-  'supervisingUnitId',
-  'kind',
-  'level',
-  'consolidated',
-  'hasExternalServices',
-  'status',
-] as const;
-
 /** Saves the form if the website is still at the version the form was loaded with; audit with before and after. */
 export async function updateWebsite(
   db: Database,
@@ -270,7 +257,7 @@ export async function updateWebsite(
         errors: { _: t('registry.stale', { version: before.version }) },
       } as const;
     const next = { ...values, ...(await linkedUnits(tx as unknown as Database, values, before)) };
-    const changed = auditedFields.filter((field) => before[field] !== next[field]);
+    const changed = websiteFields.filter((field) => before[field] !== next[field]);
     if (changed.length === 0) return { ok: true, changed: false, version: before.version } as const;
     const [after] = await tx
       .update(websites)
@@ -342,15 +329,7 @@ export async function updateAccount(
         errors: { _: t('registry.staleAccount', { version: before.version }) },
       } as const;
     const next = { ...values, ...(await linkedUnits(tx as unknown as Database, values, before)) };
-    const fieldsCompared = [
-      'ownerName',
-      'ownerUnitId',
-      'supervisingName',
-      'supervisingUnitId',
-      'level',
-      'status',
-    ] as const;
-    const changed = fieldsCompared.filter((field) => before[field] !== next[field]);
+    const changed = accountFields.filter((field) => before[field] !== next[field]);
     if (changed.length === 0) return { ok: true, changed: false, version: before.version } as const;
     const [after] = await tx
       .update(newMediaAccounts)

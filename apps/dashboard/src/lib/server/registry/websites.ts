@@ -231,7 +231,8 @@ interface StoredWebsite {
   status: TargetStatus;
 }
 
-const comparedFields = [
+/** The fields of a website that an import or an edit compares (and audits) to tell a change. */
+export const websiteFields = [
   'name',
   'homeUrl',
   'ownerName',
@@ -307,7 +308,7 @@ async function writeWebsites(
       toWrite.push(next);
       continue;
     }
-    const changed = comparedFields.filter((field) => previous[field] !== next[field]);
+    const changed = websiteFields.filter((field) => previous[field] !== next[field]);
     if (changed.length === 0) {
       unchanged++;
       continue;
