@@ -12,7 +12,14 @@ import { defaultSeed, quarterSize } from './quarter-size.js';
 // and by json-rules-engine evaluating the same vetoes. Each contender runs in its own process, pinned to one
 // core when `taskset` is available, so that its wall time and peak RSS are its own. Prints figures; not a test.
 //
-// Options: --runs=5 (Kaohe and baseline), --jre-runs=3 (0 skips it), --seed=20190401, --cpu=0, --no-verify,
+// A first run on a shared machine varies by ±15 % from one process to the next, so each contender is measured in
+// several fresh processes, taken in turn (plain, kaohe, kaohe-full, json-rules-engine; again …) so that a slow
+// spell of the machine falls on all of them: the first run shown is the median of the processes' first runs, the
+// warm figure the median of every later run.
+//
+// Options: --processes=5 (fresh processes per contender), --runs=5 (runs in each process, Kaohe and baseline),
+//          --jre-processes=3 and --jre-runs=3 (json-rules-engine takes ≈ 5 s a run: its first process makes
+//          --jre-runs runs, the others one; --jre-runs=0 skips it), --seed=20190401, --cpu=0, --no-verify,
 //          --profile (one more Kaohe run under --cpu-prof, listing the functions with the most self time)
 
 const options = Object.fromEntries(
@@ -21,7 +28,9 @@ const options = Object.fromEntries(
     return [key!, value ?? 'true'];
   }),
 );
+const processes = Math.max(1, Number(options.processes ?? 5));
 const runs = Number(options.runs ?? 5);
+const jreProcesses = Math.max(1, Number(options['jre-processes'] ?? 3));
 const jreRuns = Number(options['jre-runs'] ?? 3);
 const seed = Number(options.seed ?? defaultSeed);
 const cpu = String(options.cpu ?? 0);
@@ -46,7 +55,6 @@ const median = (values: number[]) => {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
-const warm = (report: TimingReport) => (report.runsMs.length > 1 ? median(report.runsMs.slice(1)) : null);
 const ms = (value: number | null) => (value === null ? '—' : `${value.toFixed(0)} ms`);
 const perSecond = (value: number | null) =>
   value === null ? '—' : `${Math.round(items / (value / 1000)).toLocaleString('en-US')} /s`;
@@ -77,66 +85,105 @@ if (options['no-verify'] === undefined) {
   );
 }
 
-const data = child<TimingReport>(['time', 'data', '0', String(seed)]);
-const plain = child<TimingReport>(['time', 'plain', String(runs), String(seed)]);
-const kaohe = child<TimingReport>(['time', 'kaohe', String(runs), String(seed)]);
-const kaoheFull = child<TimingReport>(['time', 'kaohe-full', String(runs), String(seed)]);
-const jre = child<TimingReport>(['time', 'jre', String(jreRuns), String(seed)]);
+/** A contender measured in several fresh processes. */
+interface Measured {
+  /** each process's runs: its first run is the first in a fresh process */
+  reports: TimingReport[];
+}
 
-// first: the first full run in a fresh process (the headline: one quarter on one core, JIT warm-up included);
-// warm: the median of the later runs in the same process (null with fewer than 2 runs)
-const first = (report: TimingReport) => report.runsMs[0] ?? null;
+const data = child<TimingReport>(['time', 'data', '0', String(seed)]);
+const plain: Measured = { reports: [] };
+const kaohe: Measured = { reports: [] };
+const kaoheFull: Measured = { reports: [] };
+const jre: Measured = { reports: [] };
+for (let round = 0; round < Math.max(processes, jreRuns === 0 ? 0 : jreProcesses); round += 1) {
+  const time = (name: string, count: number) =>
+    child<TimingReport>(['time', name, String(count), String(seed)]);
+  if (round < processes) {
+    plain.reports.push(time('plain', runs));
+    kaohe.reports.push(time('kaohe', runs));
+    kaoheFull.reports.push(time('kaohe-full', runs));
+  }
+  if (jreRuns > 0 && round < jreProcesses) jre.reports.push(time('jre', round === 0 ? jreRuns : 1));
+}
+
+// first: the median of the first runs of the fresh processes (the headline: one quarter on one core, JIT warm-up
+// included); warm: the median of the later runs in the same processes (null without any)
+const firstRuns = (m: Measured) => m.reports.filter((r) => r.runsMs.length > 0).map((r) => r.runsMs[0]!);
+const warmRuns = (m: Measured) => m.reports.flatMap((r) => r.runsMs.slice(1));
+const first = (m: Measured) => (firstRuns(m).length === 0 ? null : median(firstRuns(m)));
+const runCount = (m: Measured) => m.reports.reduce((sum, r) => sum + r.runsMs.length, 0);
+const peakRss = (m: Measured) => Math.max(0, ...m.reports.map((r) => r.peakRssMb));
+const warm = (m: Measured) => (warmRuns(m).length === 0 ? null : median(warmRuns(m)));
+// CPU time is much less disturbed than wall time by other work on a shared machine
+const cpuFirsts = (m: Measured) => m.reports.filter((r) => r.cpuMs.length > 0).map((r) => r.cpuMs[0]!);
+const cpuFirst = (m: Measured) => (cpuFirsts(m).length === 0 ? null : median(cpuFirsts(m)));
+const cpuLater = (m: Measured) => m.reports.flatMap((r) => r.cpuMs.slice(1));
+const cpuWarm = (m: Measured) => (cpuLater(m).length === 0 ? null : median(cpuLater(m)));
 const ratio = (a: number | null, b: number | null) => (a === null || b === null ? null : a / b);
 const timesOrDash = (value: number | null) => (value === null ? '—' : times(value));
 
 console.log(`\nGenerating the quarter takes ${data.generationMs.toFixed(0)} ms (not timed below).`);
 console.log(
-  `\n${'contender'.padEnd(28)}${pad('runs', 5)}${pad('first run', 11)}${pad('warm median', 13)}${pad('warm spread', 15)}` +
-    `${pad('throughput (first)', 20)}${pad('peak RSS', 10)}`,
+  `\n${'contender'.padEnd(28)}${pad('runs', 6)}${pad('first run', 11)}${pad('first spread', 15)}${pad('warm median', 13)}` +
+    `${pad('warm spread', 15)}${pad('throughput (first)', 20)}${pad('peak RSS', 10)}`,
 );
-const rows: [string, TimingReport][] = [
+const rows: [string, Measured][] = [
   ['plain number (the floor)', plain],
   ['kaohe', kaohe],
   ['kaohe, every field built', kaoheFull],
   ['json-rules-engine (vetoes)', jre],
 ];
-const spread = (report: TimingReport) => {
-  const later = report.runsMs.slice(1);
-  return later.length < 2 ? '—' : `${Math.min(...later).toFixed(0)}–${Math.max(...later).toFixed(0)} ms`;
-};
-for (const [label, report] of rows) {
+const spread = (values: number[]) =>
+  values.length < 2 ? '—' : `${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)} ms`;
+for (const [label, m] of rows) {
   console.log(
-    `${label.padEnd(28)}${pad(String(report.runsMs.length), 5)}${pad(ms(first(report)), 11)}${pad(ms(warm(report)), 13)}` +
-      `${pad(spread(report), 15)}${pad(perSecond(first(report)), 20)}${pad(`${report.peakRssMb} MB`, 10)}`,
+    `${label.padEnd(28)}${pad(m.reports.length === 0 ? '0' : `${m.reports.length}·${runCount(m)}`, 6)}` +
+      `${pad(ms(first(m)), 11)}${pad(spread(firstRuns(m)), 15)}${pad(ms(warm(m)), 13)}${pad(spread(warmRuns(m)), 15)}` +
+      `${pad(perSecond(first(m)), 20)}${pad(`${peakRss(m)} MB`, 10)}`,
   );
 }
 console.log(
-  `${'data only, no scoring'.padEnd(28)}${pad('', 5)}${pad('', 11)}${pad('', 13)}${pad('', 15)}${pad('', 20)}${pad(`${data.peakRssMb} MB`, 10)}`,
+  `${'data only, no scoring'.padEnd(28)}${pad('', 6)}${pad('', 11)}${pad('', 15)}${pad('', 13)}${pad('', 15)}${pad('', 20)}${pad(`${data.peakRssMb} MB`, 10)}`,
 );
-for (const [label, report] of rows) {
-  if (report.runsMs.length === 0) continue;
-  const cpuFirst = report.cpuMs[0]!;
-  const cpuWarm = report.cpuMs.length > 1 ? median(report.cpuMs.slice(1)) : null;
+console.log("  (runs: fresh processes · runs in all; first run: the median of the processes' first runs)");
+for (const [label, m] of rows) {
+  if (m.reports.length === 0) continue;
   console.log(
-    `  ${label}: wall ${report.runsMs.map((v) => v.toFixed(0)).join(' ')} ms; ` +
-      `CPU first ${cpuFirst.toFixed(0)} ms, warm median ${ms(cpuWarm)}`,
+    `  ${label}: first runs ${firstRuns(m)
+      .map((v) => v.toFixed(0))
+      .join(' ')} ms; CPU first ${ms(cpuFirst(m))}, warm median ${ms(cpuWarm(m))}`,
   );
 }
 
-const sections = (report: TimingReport) => {
-  const warmRuns = report.sectionsMs.length > 1 ? report.sectionsMs.slice(1) : report.sectionsMs;
-  const pick = (key: keyof TimingReport['sectionsMs'][number]) => median(warmRuns.map((run) => run[key]));
+// the sections of the later runs, and of the first runs
+const sections = (m: Measured) => {
+  const pool = m.reports.flatMap((r) => r.sectionsMs.slice(1));
+  const pick = (key: keyof TimingReport['sectionsMs'][number]) => median(pool.map((run) => run[key]));
+  return [pick('websites'), pick('newMedia'), pick('units'), pick('rank')];
+};
+const firstSections = (m: Measured) => {
+  const pool = m.reports.flatMap((r) => r.sectionsMs.slice(0, 1));
+  const pick = (key: keyof TimingReport['sectionsMs'][number]) => median(pool.map((run) => run[key]));
   return [pick('websites'), pick('newMedia'), pick('units'), pick('rank')];
 };
 console.log(
-  `\nWhere the time goes (warm median, ms)${''.padEnd(2)}${pad('websites', 10)}${pad('new media', 11)}${pad('units', 8)}${pad('rank', 7)}`,
+  `\n${'Where the time goes (warm median, ms)'.padEnd(38)}${pad('websites', 10)}${pad('new media', 11)}${pad('units', 8)}${pad('rank', 7)}`,
 );
-for (const [label, report] of rows) {
-  if (report.sectionsMs.length === 0) continue;
-  const [w, n, u, r] = sections(report).map((value) => value.toFixed(0));
+for (const [label, m] of rows) {
+  if (warmRuns(m).length === 0) continue;
+  const [w, n, u, r] = sections(m).map((value) => value.toFixed(0));
   console.log(`  ${label.padEnd(36)}${pad(w!, 10)}${pad(n!, 11)}${pad(u!, 8)}${pad(r!, 7)}`);
 }
-if (kaohe.sectionsMs.length > 0) {
+console.log(
+  `${'…on the first runs (median)'.padEnd(38)}${pad('websites', 10)}${pad('new media', 11)}${pad('units', 8)}${pad('rank', 7)}`,
+);
+for (const [label, m] of rows) {
+  if (runCount(m) === 0) continue;
+  const [w, n, u, r] = firstSections(m).map((value) => value.toFixed(0));
+  console.log(`  ${label.padEnd(36)}${pad(w!, 10)}${pad(n!, 11)}${pad(u!, 8)}${pad(r!, 7)}`);
+}
+if (runCount(kaohe) > 0) {
   const [kw, kn, ku] = sections(kaohe);
   console.log(
     `  kaohe per item: ${((kw! * 1000) / quarterSize.websites).toFixed(1)} µs a website, ` +
@@ -162,9 +209,6 @@ console.log(
   '  (kaohe builds breakdowns, area trees and explanations when first read; the tally reads none of them. ' +
     '"every field built" reads them all.)',
 );
-// CPU time is much less disturbed than wall time by other work on a shared machine
-const cpuFirst = (report: TimingReport) => report.cpuMs[0] ?? null;
-const cpuWarm = (report: TimingReport) => (report.cpuMs.length > 1 ? median(report.cpuMs.slice(1)) : null);
 console.log('Ratios on CPU time (first runs | warm medians):');
 console.log(
   `  kaohe ÷ plain number       ${pad(timesOrDash(ratio(cpuFirst(kaohe), cpuFirst(plain))), 6)} | ` +
@@ -193,9 +237,9 @@ const goals: [string, boolean | null, string][] = [
     jreFirst === null ? null : jreFirst >= 20,
     `${timesOrDash(jreFirst)} first runs (warm ${timesOrDash(jreWarm)})`,
   ],
-  ['peak memory under 300 MB', kaohe.peakRssMb < 300, `${kaohe.peakRssMb} MB`],
+  ['peak memory under 300 MB', peakRss(kaohe) < 300, `${peakRss(kaohe)} MB`],
 ];
-console.log('\nGoals (judged on the first run in a fresh process; warm medians beside):');
+console.log(`\nGoals (judged on the median first run of ${processes} fresh processes; warm medians beside):`);
 for (const [goal, met, value] of goals) console.log(`  ${verdict(met)}  ${goal}: ${value}`);
 
 if (options.profile !== undefined) {
