@@ -279,6 +279,9 @@ const zh = {
   'feed.value': '检查结果值',
   'feed.differs': '自评值与季度检查结果不一致',
   'feed.matches': '自评值与季度检查结果一致',
+  'feed.samePoints': '自评值与季度检查结果不同，但得分相同（{points} 分）',
+  'feed.differentPoints': '自评值与季度检查结果不一致，影响得分：自评得 {self} 分，按检查结果得 {fed} 分',
+  'feed.noPoints': '不计分',
   'self.saved': '已保存',
   'self.review.adjusted': '复核调整',
   'self.review.accepted': '复核确认',
@@ -856,6 +859,11 @@ const en: Record<MessageKey, string> = {
   'feed.value': 'Inspection value',
   'feed.differs': 'The self value differs from the quarterly inspections',
   'feed.matches': 'The self value matches the quarterly inspections',
+  'feed.samePoints':
+    'The self value differs from the quarterly inspections but scores the same ({points} pts)',
+  'feed.differentPoints':
+    'The self value differs from the quarterly inspections and changes the score: {self} pts as entered, {fed} pts from the inspections',
+  'feed.noPoints': 'no points',
   'self.saved': 'Saved',
   'self.review.adjusted': 'Adjusted by review',
   'self.review.accepted': 'Accepted by review',

@@ -10,7 +10,7 @@ import { closeAppDatabase, type AppDatabase } from '../db';
 import { cycles, programmes, selfEvaluations, units, websites } from '../db/schema';
 import { bulletinFigures } from '../inspections/bulletin';
 import { inspectionFeeds, type InspectionFeedResult } from '../inspections/feeds';
-import { gansu2019Assessments, inputsWithLosses } from './gansu-2019-assessment';
+import { gansu2019Assessments, inputsWithLosses, losses } from './gansu-2019-assessment';
 import { gansuCities } from './gansu-2019-units';
 import {
   gansu2020Q1FedValues,
@@ -214,6 +214,57 @@ describe.each(databaseKinds)('the Gansu quarterly inspections on %s', (kind) => 
       }
     },
   );
+
+  it('2019: the review page flags a fed difference in points exactly where the reviewer corrected the unit', async () => {
+    const [published] = await database.db
+      .select({ id: cycles.id })
+      .from(cycles)
+      .innerJoin(programmes, eq(cycles.programmeId, programmes.id))
+      .where(and(eq(programmes.slug, 'gansu-2019'), eq(cycles.slug, '2019')));
+    const cycleId = published!.id;
+    const token = await sessionTokenFor(database, 'reviewer');
+    const states = new Map<string, number>();
+    for (const unit of gansu2019Assessments) {
+      const unitId = unitIdByCode.get(unit.code)!;
+      const verified = inputsWithLosses(ruleSet, unit.verified, unit.notApplicable);
+      const data = expectOk(
+        await call(reviewLoad, {
+          url: `/review/${cycleId}/${unitId}`,
+          params: { cycleId: String(cycleId), unitId: String(unitId) },
+          token,
+        }),
+      );
+      for (const feed of data.inspectionFeeds.feeds) {
+        if (feed.status !== 'fed') continue;
+        const comparison = feed.comparison!;
+        states.set(comparison.state, (states.get(comparison.state) ?? 0) + 1);
+        // the unit hid a loss on this sub-item, or claimed one the reviewer withdrew
+        const corrected = [...(unit.concealed ?? []), ...(unit.withdrawn ?? [])].some(
+          (key) => losses[key].subItem === feed.subItemId,
+        );
+        const where = { unit: unit.code, id: feed.subItemId };
+        if (!corrected) {
+          // the seeded quarters give the band of each value, not the value itself
+          expect({ ...where, state: comparison.state }).toEqual({
+            ...where,
+            state: expect.stringMatching(/^(matches|samePoints)$/),
+          });
+          continue;
+        }
+        // what the unit entered scores otherwise; the inspections give the verified points
+        const verifiedPoints = bandPoints(
+          feed.subItemId,
+          (verified[feed.subItemId] as { value: string }).value,
+        );
+        expect({ ...where, comparison }).toEqual({
+          ...where,
+          comparison: { state: 'differentPoints', selfPoints: expect.any(String), fedPoints: verifiedPoints },
+        });
+      }
+    }
+    expect(states.get('samePoints')).toBeGreaterThan(50);
+    expect(states.get('differentPoints')).toBeGreaterThan(0);
+  });
 
   it('2020: the open cycle saved exactly what the 2020 Q1 feeds read; drafts leave them to the prefill', async () => {
     const planned = gansu2020Q1FedValues();

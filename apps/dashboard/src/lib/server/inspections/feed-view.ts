@@ -1,4 +1,5 @@
-import { Decimal } from '@kaohe/scoring';
+import type { AssessmentRuleSet } from '@kaohe/rules';
+import { Decimal, scoreAssessment, type SubItemResult } from '@kaohe/scoring';
 import type { CycleContext } from '../assessment/context';
 import type { Database } from '../db/open';
 import type { Role } from '../db/schema';
@@ -87,6 +88,49 @@ const formPlaces = 8;
 export function fedFieldValue(value: string, percent: boolean): string {
   const shown = percent ? new Decimal(value).times(100) : new Decimal(value);
   return shown.toDecimalPlaces(formPlaces, Decimal.ROUND_DOWN).toFixed();
+}
+
+/**
+ * The unit's own input against the fed value, as a reviewer needs it: the same value; a different value that
+ * scores the same points (a pass rate entered as 96% against 96.74% computed, both in the top band); or a
+ * difference that changes the points. Points are those the sub-item gets for each input scored on its own;
+ * null when the input scores none (not applicable, or not a valid input for the sub-item).
+ */
+export type FeedComparison =
+  | { state: 'matches' }
+  | { state: 'samePoints'; points: string }
+  | { state: 'differentPoints'; selfPoints: string | null; fedPoints: string | null };
+
+export function compareWithFeed(options: {
+  ruleSet: AssessmentRuleSet;
+  subItemId: string;
+  input: unknown;
+  fedValue: string;
+}): FeedComparison {
+  const { ruleSet, subItemId, input, fedValue } = options;
+  if (!differsFromFeed(input, fedValue)) return { state: 'matches' };
+  const selfPoints = subItemPoints(ruleSet, subItemId, input);
+  const fedPoints = subItemPoints(ruleSet, subItemId, { value: fedValue });
+  return selfPoints !== null && fedPoints !== null && new Decimal(selfPoints).eq(fedPoints)
+    ? { state: 'samePoints', points: selfPoints }
+    : { state: 'differentPoints', selfPoints, fedPoints };
+}
+
+/** The points `input` earns on sub-item `subItemId` alone (the others left awaiting input); null when none. */
+function subItemPoints(ruleSet: AssessmentRuleSet, subItemId: string, input: unknown): string | null {
+  let result;
+  try {
+    result = scoreAssessment({ ruleSet, inputs: { [subItemId]: input as never } });
+  } catch {
+    // an input the scorer refuses (the review page shows the unit's input as it is): no points to compare
+    return null;
+  }
+  for (const area of result.areas)
+    for (const item of area.items) {
+      const found = item.subItems.find((sub: SubItemResult) => sub.id === subItemId);
+      if (found) return found.awarded;
+    }
+  return null;
 }
 
 /** Does the unit's own input differ from the fed value? (compared as decimals: "0.8750" equals "0.875") */

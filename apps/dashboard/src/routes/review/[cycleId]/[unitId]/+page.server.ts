@@ -1,7 +1,7 @@
 import { db } from '$lib/server/db';
 import { scoreUnit } from '$lib/server/assessment/results';
 import { requireRole } from '$lib/server/guard';
-import { differsFromFeed, feedsView } from '$lib/server/inspections/feed-view';
+import { compareWithFeed, differsFromFeed, feedsView } from '$lib/server/inspections/feed-view';
 import { idParam, parseOrBadRequest } from '$lib/server/validation';
 import { cycleAndUnit } from '$lib/server/workflow/common';
 import {
@@ -41,9 +41,19 @@ export const load = (async (event) => {
       const input =
         entries.find((entry) => entry.entryKind === 'subItem' && entry.entryId === feed.subItemId)?.input ??
         null;
+      const compared = feed.status === 'fed' && input !== null;
       return {
         ...feed,
-        differs: feed.status === 'fed' && input !== null && differsFromFeed(input, feed.value),
+        differs: compared && differsFromFeed(input, feed.value),
+        // and whether the difference changes the points (null: nothing saved to compare)
+        comparison: compared
+          ? compareWithFeed({
+              ruleSet: context.ruleSet,
+              subItemId: feed.subItemId,
+              input,
+              fedValue: feed.value,
+            })
+          : null,
       };
     }),
   };
